@@ -1,0 +1,11 @@
+export { transformText, InputError, MAX_PASSES } from './engine.js';
+export type { AppliedFix, EngineOptions, EngineResult, SkippedFix } from './engine.js';
+export { VerifyError } from './verify.js';
+export { initShell } from './model/shell.js';
+export { parseDockerfile } from './model/parse.js';
+export { dockerShellLine } from './model/shell-text.js';
+export type * from './model/types.js';
+export type { Edit } from './edits.js';
+export { TRANSFORMS, findTransform } from '../transforms/registry.js';
+export type * from '../transforms/types.js';
+export { directoryContext, memoryContext } from './runner/context.js';

@@ -1,0 +1,262 @@
+import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
+interface Position {
+  line: number;
+  character: number;
+}
+interface Range {
+  start: Position;
+  end: Position;
+}
+import { parseShellBody } from './shell.js';
+import { detectStyle } from './style.js';
+import type { Arg, Comment, Directive, Flag, Instruction, Model, ShellBody, Stage, State } from './types.js';
+import { expandVars, resolvePath } from './vars.js';
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+const WINDOWS_IMAGE = /(^|[/:_-])(windows|windowsservercore|servercore|nanoserver)([/:_-]|$)|^mcr\.microsoft\.com\/(windows|dotnet\/framework)/i;
+
+/** Line-start table for offset ↔ position conversions. */
+class Lines {
+  readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  offset(r: { line: number; character: number }): number {
+    return (this.starts[r.line] ?? this.starts[this.starts.length - 1]) + r.character;
+  }
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+function isPosixShell(shell: string[], windows: boolean): boolean {
+  if (windows || shell.length === 0) return false;
+  const base = shell[0].split('/').pop()!.toLowerCase();
+  if (base === 'busybox' || base === 'env') return POSIX_SHELLS.has((shell[1] ?? '').split('/').pop()!);
+  return POSIX_SHELLS.has(base);
+}
+
+function parseJsonArray(text: string): string[] | null {
+  const t = text.trim();
+  if (!t.startsWith('[') || !t.endsWith(']')) return null;
+  try {
+    const v: unknown = JSON.parse(t);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+class InstructionNode implements Instruction {
+  index = 0;
+  keyword = '';
+  name = '';
+  start = 0;
+  end = 0;
+  lineStart = 0;
+  line = 0;
+  flags: Flag[] = [];
+  argsStart = 0;
+  argsEnd = 0;
+  json = false;
+  args: Arg[] = [];
+  heredoc = false;
+  trigger: Instruction | null = null;
+  stage: Stage | null = null;
+  state!: State;
+  private shellCache: ShellBody | null | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly escape: string,
+  ) {}
+
+  get shell(): ShellBody | null {
+    if (this.shellCache === undefined) {
+      const runs = this.name === 'RUN' && !this.json && !this.heredoc && this.state.posix;
+      this.shellCache = runs && this.argsEnd > this.argsStart
+        ? parseShellBody(this.text, this.argsStart, this.argsEnd, this.escape)
+        : null;
+    }
+    return this.shellCache;
+  }
+}
+
+function buildInstruction(ast: AstInstruction, text: string, escape: string, lines: Lines): InstructionNode {
+  const ins = new InstructionNode(text, escape);
+  const off = (r: Range) => lines.offset(r.start);
+  const end = (r: Range) => lines.offset(r.end);
+  const range = ast.getRange();
+  ins.start = off(range);
+  ins.end = end(range);
+  const kwRange = ast.getInstructionRange();
+  ins.keyword = text.slice(off(kwRange), end(kwRange));
+  ins.name = ins.keyword.toUpperCase();
+  ins.line = range.start.line + 1;
+  ins.lineStart = lines.starts[range.start.line];
+  const a = ast as unknown as Record<string, (...x: unknown[]) => unknown>;
+  if (typeof a.getFlags === 'function') {
+    for (const f of a.getFlags.call(ast) as Array<{ getName(): string; getValue(): string | null; getRange(): Range }>) {
+      ins.flags.push({ name: f.getName(), value: f.getValue(), start: off(f.getRange()), end: end(f.getRange()) });
+    }
+  }
+  const argsRange = ast.getArgumentsRange();
+  ins.argsStart = argsRange ? off(argsRange) : ins.end;
+  ins.argsEnd = argsRange ? end(argsRange) : ins.end;
+  if (ins.flags.length) ins.argsStart = Math.max(ins.argsStart, ins.flags[ins.flags.length - 1].end);
+  while (ins.argsStart < ins.argsEnd && /\s/.test(text[ins.argsStart])) ins.argsStart++;
+  if (ins.argsEnd < ins.argsStart) ins.argsEnd = ins.argsStart;
+  ins.heredoc = typeof a.getHeredocs === 'function' && (a.getHeredocs.call(ast) as unknown[]).length > 0;
+  const jsonArray = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'].includes(ins.name)
+    ? parseJsonArray(text.slice(ins.argsStart, ins.argsEnd))
+    : null;
+  if (jsonArray && typeof a.getJSONStrings === 'function') {
+    ins.json = true;
+    const strings = a.getJSONStrings.call(ast) as Array<{ getJSONValue(): string; getRange(): Range }>;
+    ins.args = strings.map((s) => ({ value: s.getJSONValue(), start: off(s.getRange()), end: end(s.getRange()) }));
+  } else {
+    ins.args = ast.getArguments().map((g) => ({ value: g.getValue(), start: off(g.getRange()), end: end(g.getRange()) }));
+    if (ins.flags.length) ins.args = ins.args.filter((g) => g.start >= ins.argsStart);
+  }
+  if (ins.name === 'ONBUILD' && typeof a.getTriggerInstruction === 'function') {
+    const trig = a.getTriggerInstruction.call(ast) as AstInstruction | null;
+    if (trig) ins.trigger = buildInstruction(trig, text, escape, lines);
+  }
+  return ins;
+}
+
+function initialState(base: Stage | null, windows: boolean, endStates: Map<Stage, State>): State {
+  if (base) {
+    const s = endStates.get(base)!;
+    return { ...s, vars: { ...s.vars }, shell: [...s.shell] };
+  }
+  const shell = windows ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
+  return { shell, posix: !windows, workdir: '/', vars: {}, user: null };
+}
+
+function applyInstruction(ast: AstInstruction, ins: Instruction, state: State, globals: Record<string, string>, windows: boolean): void {
+  switch (ins.name) {
+    case 'SHELL':
+      if (ins.json) {
+        state.shell = ins.args.map((x) => x.value);
+        state.posix = isPosixShell(state.shell, windows);
+      }
+      break;
+    case 'WORKDIR': {
+      const raw = ins.args.map((x) => x.value).join(' ');
+      state.workdir = resolvePath(state.workdir, expandVars(raw, state.vars));
+      break;
+    }
+    case 'ENV':
+      for (const p of (ast as unknown as { getProperties(): Array<{ getName(): string; getValue(): string | null }> }).getProperties()) {
+        state.vars[p.getName()] = expandVars(p.getValue() ?? '', state.vars);
+      }
+      break;
+    case 'ARG': {
+      const p = (ast as unknown as { getProperty(): { getName(): string; getValue(): string | null } | null }).getProperty();
+      if (p) {
+        const v = p.getValue();
+        state.vars[p.getName()] = v !== null ? expandVars(v, state.vars) : state.vars[p.getName()] ?? globals[p.getName()] ?? '';
+      }
+      break;
+    }
+    case 'USER':
+      state.user = expandVars(ins.args.map((x) => x.value).join(' '), state.vars) || null;
+      break;
+  }
+}
+
+/** Parse a Dockerfile (without BOM) into the model transforms read. */
+export function parseDockerfile(text: string): Model {
+  const df = DockerfileParser.parse(text);
+  const lines = new Lines(text);
+  const escape = df.getEscapeCharacter() === '`' ? '`' : '\\';
+  const directives: Directive[] = df.getDirectives().map((d) => ({
+    name: d.getName(),
+    value: d.getValue(),
+    start: lines.offset(d.getRange().start),
+    end: lines.offset(d.getRange().end),
+  }));
+  const comments: Comment[] = df.getComments().map((c) => ({
+    start: lines.offset(c.getRange().start),
+    end: lines.offset(c.getRange().end),
+    content: c.getContent(),
+  }));
+
+  const asts = df.getInstructions();
+  const instructions: InstructionNode[] = asts.map((a) => buildInstruction(a, text, escape, lines));
+  const stages: Stage[] = [];
+  const globals: Record<string, string> = {};
+  const endStates = new Map<Stage, State>();
+  let state: State = { shell: ['/bin/sh', '-c'], posix: true, workdir: '/', vars: {}, user: null };
+  let stage: Stage | null = null;
+
+  instructions.forEach((ins, i) => {
+    ins.index = i;
+    if (ins.name === 'FROM') {
+      if (stage) endStates.set(stage, state);
+      const words = ins.args.map((x) => x.value);
+      const image = words[0] ?? '';
+      const resolvedImage = expandVars(image, globals);
+      const name = words.length >= 3 && words[1].toLowerCase() === 'as' ? words[2].toLowerCase() : null;
+      const baseStage = stages.find((s) => s.name !== null && s.name === resolvedImage.toLowerCase()) ?? null;
+      const windows = baseStage ? baseStage.windows : WINDOWS_IMAGE.test(resolvedImage);
+      stage = {
+        index: stages.length, name, image, resolvedImage, baseStage, from: ins, instructions: [],
+        final: false, inFinalImage: false, usedBy: [], windows,
+      };
+      stages.push(stage);
+      state = initialState(baseStage, windows, endStates);
+      if (baseStage) baseStage.usedBy.push(stage.index);
+    }
+    ins.stage = stage;
+    ins.state = { ...state, vars: { ...state.vars } };
+    if (ins.trigger) {
+      ins.trigger.stage = stage;
+      ins.trigger.state = ins.state;
+    }
+    if (stage) {
+      stage.instructions.push(ins);
+      applyInstruction(asts[i], ins, state, globals, stage.windows);
+    } else if (ins.name === 'ARG') {
+      const p = (asts[i] as unknown as { getProperty(): { getName(): string; getValue(): string | null } | null }).getProperty();
+      if (p) globals[p.getName()] = expandVars(p.getValue() ?? '', globals);
+    }
+  });
+
+  for (const s of stages) {
+    for (const ins of s.instructions) {
+      for (const f of ins.flags) {
+        let ref: string | null = null;
+        if (f.name.toLowerCase() === 'from' && (ins.name === 'COPY' || ins.name === 'ADD')) ref = f.value;
+        if (f.name.toLowerCase() === 'mount' && f.value) ref = /(?:^|,)from=([^,]+)/.exec(f.value)?.[1] ?? null;
+        if (!ref) continue;
+        const r = ref.toLowerCase();
+        const used = stages.find((t) => t.index < s.index && (t.name === r || String(t.index) === r));
+        if (used && !used.usedBy.includes(s.index)) used.usedBy.push(s.index);
+      }
+    }
+  }
+  if (stages.length) {
+    const last = stages[stages.length - 1];
+    last.final = true;
+    for (let s: Stage | null = last; s; s = s.baseStage) s.inFinalImage = true;
+  }
+
+  return {
+    text,
+    directives,
+    comments,
+    instructions,
+    stages,
+    style: detectStyle(text, escape, instructions),
+    lineOf: (offset: number) => lines.lineOf(offset),
+  };
+}

@@ -1,0 +1,60 @@
+import type { Instruction, Style } from './types.js';
+
+function mostCommon(values: string[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > bestCount) {
+      best = v;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** Read the file's own conventions, so inserted text looks like the author wrote it. */
+export function detectStyle(text: string, escape: '\\' | '`', instructions: Instruction[]): Style {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const eol = crlf > 0 && crlf >= lf ? '\r\n' : '\n';
+
+  const indents: string[] = [];
+  let leading = 0;
+  let trailing = 0;
+  let upper = 0;
+  let lower = 0;
+  for (const ins of instructions) {
+    if (/^[A-Z]+$/.test(ins.keyword)) upper++;
+    else if (/^[a-z]+$/.test(ins.keyword)) lower++;
+    const lines = text.slice(ins.start, ins.end).split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i].replace(/\r$/, '');
+      if (i > 0 && !/^[ \t]*(#.*)?$/.test(line)) {
+        indents.push(/^[ \t]*/.exec(line)![0]);
+        if (/^[ \t]*&&/.test(line)) leading++;
+      }
+      if (i < lines.length - 1 && new RegExp(`&&[ \\t]*\\${escape}[ \\t]*$`).test(line)) trailing++;
+    }
+  }
+  const indent = mostCommon(indents.filter((s) => s.length > 0)) ?? '    ';
+  return {
+    eol,
+    escape,
+    indent,
+    keywordCase: lower > upper ? 'lower' : 'upper',
+    andPosition: leading > trailing ? 'leading' : 'trailing',
+  };
+}
+
+/** A keyword in the file's case. */
+export function keyword(style: Style, name: string): string {
+  return style.keywordCase === 'lower' ? name.toLowerCase() : name.toUpperCase();
+}
+
+/** Text that ends the current line with a continuation and starts the next one indented. */
+export function continuation(style: Style): string {
+  return ` ${style.escape}${style.eol}${style.indent}`;
+}

@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TransformOptions } from '../../transforms/types.js';
+
+export const FIXTURES = join(import.meta.dirname, '..', '..', '__fixtures__');
+
+export interface FixtureCase {
+  /** `<transform>/<case>` */
+  name: string;
+  dir: string;
+  input: string;
+  output: string;
+  /** Transform ids to run: case.json's `transforms`, else the folder's transform alone. */
+  transforms: string[];
+  options: TransformOptions;
+  /** Folder of context files (`context/`), if the case has one. */
+  contextDir: string | null;
+}
+
+/** Every `__fixtures__/<transform>/<case>/` with an input.Dockerfile and an output.Dockerfile. */
+export function loadFixtures(): FixtureCase[] {
+  const cases: FixtureCase[] = [];
+  for (const transform of readdirSync(FIXTURES).sort()) {
+    const tdir = join(FIXTURES, transform);
+    for (const c of readdirSync(tdir).sort()) {
+      const dir = join(tdir, c);
+      const input = join(dir, 'input.Dockerfile');
+      if (!existsSync(input)) continue;
+      const conf = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {};
+      cases.push({
+        name: `${transform}/${c}`,
+        dir,
+        input: readFileSync(input, 'utf8'),
+        output: readFileSync(join(dir, 'output.Dockerfile'), 'utf8'),
+        transforms: conf.transforms ?? [transform],
+        options: conf.options ?? {},
+        contextDir: existsSync(join(dir, 'context')) ? join(dir, 'context') : null,
+      });
+    }
+  }
+  return cases;
+}

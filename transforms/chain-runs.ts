@@ -1,0 +1,133 @@
+import type { Instruction, Model } from '../src/model/types.js';
+import type { Fix, Skip, Transform } from './types.js';
+
+const PRAGMA = /^hadolint\s/i;
+
+function flagsText(m: Model, ins: Instruction): string {
+  return ins.flags.map((f) => m.text.slice(f.start, f.end)).join(' ');
+}
+
+/** Lines between two instructions, when they are only blank lines and comment lines; null otherwise. */
+function commentLinesBetween(m: Model, a: Instruction, b: Instruction): string[] | null {
+  const between = m.text.slice(a.end, b.lineStart);
+  const lines = between.split('\n').map((l) => l.replace(/\r$/, ''));
+  // The first piece is what follows `a` on its own line: only blanks may stand there.
+  if (!/^[ \t]*$/.test(lines[0]) || !/^[ \t]*$/.test(m.text.slice(b.lineStart, b.start))) return null;
+  const comments: string[] = [];
+  for (const l of lines.slice(1)) {
+    if (/^[ \t]*$/.test(l)) continue;
+    if (!/^[ \t]*#/.test(l)) return null;
+    comments.push(l);
+  }
+  return comments;
+}
+
+/** Why RUN `b` cannot be chained after RUN `a`, or null when it can. */
+function whyNotJoinable(m: Model, a: Instruction, b: Instruction): string | null {
+  for (const r of [a, b]) {
+    if (r.json) return `the RUN on line ${r.line} is in exec (JSON) form`;
+    if (r.heredoc) return `the RUN on line ${r.line} has a heredoc`;
+    if (!r.state.posix) return `the RUN on line ${r.line} does not run under a POSIX shell (SHELL or Windows image)`;
+    const sh = r.shell;
+    if (!sh) return `the RUN on line ${r.line} has no shell body`;
+    if (!sh.ok) return `the RUN on line ${r.line}: ${sh.problem}`;
+  }
+  if (flagsText(m, a) !== flagsText(m, b)) return `the RUNs on lines ${a.line} and ${b.line} have different flags`;
+  const comments = commentLinesBetween(m, a, b);
+  if (comments === null) return `unexpected text between the RUNs on lines ${a.line} and ${b.line}`;
+  if (comments.some((c) => PRAGMA.test(c.replace(/^[ \t]*#[ \t]*/, '')))) {
+    return `a hadolint pragma above the RUN on line ${b.line} applies to it alone`;
+  }
+  if (a.shell!.trailingComment) {
+    return `the shell comment at the end of the RUN on line ${a.line} would swallow the commands chained after it`;
+  }
+  if (m.text.slice(a.argsStart, a.argsEnd).trimEnd().endsWith(m.style.escape)) {
+    return `the RUN on line ${a.line} ends with a line continuation`;
+  }
+  return null;
+}
+
+/** A body's text, grouped as `( … )` when it must be: a list at its top level, or state that would leak. */
+function bodyText(m: Model, r: Instruction, position: number, count: number): { text: string; note: string | null } {
+  const sh = r.shell!;
+  let start = r.argsStart;
+  if (position > 0) {
+    // Drop a leading continuation (`RUN \` + newline): the joined line supplies its own.
+    const lead = new RegExp(`^\\${m.style.escape}[ \\t]*\\r?\\n[ \\t]*(?=[^ \\t#\\r\\n])`).exec(m.text.slice(start, r.argsEnd));
+    if (lead) start += lead[0].length;
+  }
+  const leaks = position < count - 1 ? sh.stateChanges : [];
+  const needsGroup = !sh.andList || leaks.length > 0;
+  if (!needsGroup) return { text: m.text.slice(start, r.argsEnd), note: null };
+  const note = leaks.length > 0 ? `kept ${leaks.join(', ')} on line ${r.line} in a subshell` : `grouped the list on line ${r.line}`;
+  return {
+    text: `( ${m.text.slice(start, sh.codeEnd)} )${m.text.slice(sh.codeEnd, r.argsEnd)}`,
+    note,
+  };
+}
+
+function chainFix(m: Model, chain: Instruction[]): Fix {
+  const { escape, eol, indent, andPosition } = m.style;
+  let out = '';
+  const notes: string[] = [];
+  chain.forEach((r, i) => {
+    const body = bodyText(m, r, i, chain.length);
+    if (body.note) notes.push(body.note);
+    if (i > 0) {
+      const comments = commentLinesBetween(m, chain[i - 1], r)!;
+      const kept = comments.map((c) => c + eol).join('');
+      out += andPosition === 'leading'
+        ? ` ${escape}${eol}${kept}${indent}&& `
+        : ` && ${escape}${eol}${kept}${indent}`;
+    }
+    out += body.text;
+  });
+  const first = chain[0];
+  const last = chain[chain.length - 1];
+  const lines = chain.map((r) => r.line).join(', ');
+  return {
+    message: `chained ${chain.length} RUN instructions (lines ${lines}) into one layer${notes.length ? `; ${notes.join('; ')}` : ''}`,
+    line: first.line,
+    edits: [{ start: first.argsStart, end: last.argsEnd, text: out }],
+    touches: chain.map((r) => r.index),
+  };
+}
+
+export const chainRuns: Transform = {
+  id: 'chain-runs',
+  description: 'Join consecutive RUN instructions of a stage into one RUN with &&, so they make one layer',
+  hadolint: ['DL3059'],
+  defaultOn: true,
+  run(m) {
+    const fixes: Fix[] = [];
+    const skips: Skip[] = [];
+    if (m.comments.some((c) => /^hadolint\s+global\s+ignore=.*\bDL3059\b/i.test(c.content))) {
+      return { fixes, skips: [{ reason: 'the file ignores DL3059 (hadolint global ignore)', line: 1 }] };
+    }
+    const flush = (chain: Instruction[]) => {
+      if (chain.length > 1) fixes.push(chainFix(m, chain));
+    };
+    for (const stage of m.stages) {
+      let chain: Instruction[] = [];
+      for (const ins of stage.instructions) {
+        if (ins.name !== 'RUN') {
+          flush(chain);
+          chain = [];
+          continue;
+        }
+        const prev = chain[chain.length - 1];
+        if (prev) {
+          const why = whyNotJoinable(m, prev, ins);
+          if (why) {
+            skips.push({ reason: `not chained: ${why}`, line: ins.line });
+            flush(chain);
+            chain = [];
+          }
+        }
+        chain.push(ins);
+      }
+      flush(chain);
+    }
+    return { fixes, skips };
+  },
+};
