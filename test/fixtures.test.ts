@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { transformText } from '../src/engine.js';
 import { initShell } from '../src/model/shell.js';
 import { directoryContext, memoryContext } from '../src/runner/context.js';
-import { findTransform } from '../transforms/registry.js';
 import { loadFixtures } from './helpers/fixtures.js';
+import { transformById } from './helpers/transforms.js';
 
 beforeAll(initShell);
 
@@ -12,11 +12,7 @@ describe('fixtures', () => {
   it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
   for (const c of cases) {
     it(c.name, () => {
-      const transforms = c.transforms.map((id) => {
-        const t = findTransform(id);
-        if (!t) throw new Error(`unknown transform ${id} in ${c.name}`);
-        return t;
-      });
+      const transforms = c.transforms.map(transformById);
       const run = (text: string) =>
         transformText(text, {
           transforms,

@@ -47,20 +47,38 @@ function whyNotJoinable(m: Model, a: Instruction, b: Instruction): string | null
   return null;
 }
 
-/** A body's text, grouped as `( … )` when it must be: a list at its top level, or state that would leak. */
-function bodyText(m: Model, r: Instruction, position: number, count: number): { text: string; note: string | null } {
+/**
+ * The text a body contributes to the chain: comment lines that open it (after `RUN \`), then its code,
+ * grouped as `( … )` when it must be: a list at its top level, or state that would leak to later bodies.
+ */
+function bodyText(m: Model, r: Instruction, position: number, count: number): { comments: string[]; text: string; note: string | null } {
   const sh = r.shell!;
   let start = r.argsStart;
+  const comments: string[] = [];
   if (position > 0) {
+    // Start right after the keyword and flags: the argument span may begin after a leading `\` and comments.
+    start = Math.max(r.start + r.keyword.length, ...r.flags.map((f) => f.end));
+    while (start < r.argsStart && /[ \t]/.test(m.text[start])) start++;
     // Drop a leading continuation (`RUN \` + newline): the joined line supplies its own.
-    const lead = new RegExp(`^\\${m.style.escape}[ \\t]*\\r?\\n[ \\t]*(?=[^ \\t#\\r\\n])`).exec(m.text.slice(start, r.argsEnd));
-    if (lead) start += lead[0].length;
+    const lead = new RegExp(`^\\${m.style.escape}[ \\t]*\\r?\\n`).exec(m.text.slice(start, r.argsEnd));
+    if (lead) {
+      start += lead[0].length;
+      for (;;) {
+        const eol = m.text.indexOf('\n', start);
+        const line = m.text.slice(start, eol < 0 ? r.argsEnd : eol).replace(/\r$/, '');
+        if (eol < 0 || eol >= r.argsEnd || !/^[ \t]*(#.*)?$/.test(line)) break;
+        if (line.trim()) comments.push(line);
+        start = eol + 1;
+      }
+      while (start < r.argsEnd && /[ \t]/.test(m.text[start])) start++;
+    }
   }
   const leaks = position < count - 1 ? sh.stateChanges : [];
   const needsGroup = !sh.andList || leaks.length > 0;
-  if (!needsGroup) return { text: m.text.slice(start, r.argsEnd), note: null };
+  if (!needsGroup) return { comments, text: m.text.slice(start, r.argsEnd), note: null };
   const note = leaks.length > 0 ? `kept ${leaks.join(', ')} on line ${r.line} in a subshell` : `grouped the list on line ${r.line}`;
   return {
+    comments,
     text: `( ${m.text.slice(start, sh.codeEnd)} )${m.text.slice(sh.codeEnd, r.argsEnd)}`,
     note,
   };
@@ -74,7 +92,7 @@ function chainFix(m: Model, chain: Instruction[]): Fix {
     const body = bodyText(m, r, i, chain.length);
     if (body.note) notes.push(body.note);
     if (i > 0) {
-      const comments = commentLinesBetween(m, chain[i - 1], r)!;
+      const comments = [...commentLinesBetween(m, chain[i - 1], r)!, ...body.comments];
       const kept = comments.map((c) => c + eol).join('');
       out += andPosition === 'leading'
         ? ` ${escape}${eol}${kept}${indent}&& `
@@ -101,7 +119,7 @@ export const chainRuns: Transform = {
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
-    if (m.comments.some((c) => /^hadolint\s+global\s+ignore=.*\bDL3059\b/i.test(c.content))) {
+    if (m.comments.some((c) => /^hadolint\s+global\s+ignore\s*=.*\bDL3059\b/i.test(c.content))) {
       return { fixes, skips: [{ reason: 'the file ignores DL3059 (hadolint global ignore)', line: 1 }] };
     }
     const flush = (chain: Instruction[]) => {

@@ -178,17 +178,24 @@ export function parseDockerfile(text: string): Model {
   const df = DockerfileParser.parse(text);
   const lines = new Lines(text);
   const escape = df.getEscapeCharacter() === '`' ? '`' : '\\';
-  const directives: Directive[] = df.getDirectives().map((d) => ({
-    name: d.getName(),
-    value: d.getValue(),
-    start: lines.offset(d.getRange().start),
-    end: lines.offset(d.getRange().end),
-  }));
-  const comments: Comment[] = df.getComments().map((c) => ({
-    start: lines.offset(c.getRange().start),
-    end: lines.offset(c.getRange().end),
-    content: c.getContent(),
-  }));
+  const directives: Directive[] = [];
+  const comments: Comment[] = [];
+  for (const d of df.getDirectives()) {
+    const start = lines.offset(d.getRange().start);
+    const end = lines.offset(d.getRange().end);
+    const name = d.getName();
+    // BuildKit knows these directives; any other `# key=value` line at the top is a comment.
+    if (/^(syntax|escape|check)$/i.test(name)) directives.push({ name, value: d.getValue(), start, end });
+    else {
+      const lineEnd = text.indexOf('\n', start);
+      const raw = text.slice(lines.starts[lines.lineOf(start) - 1], lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+      comments.push({ start, end, content: raw.replace(/^[ \t]*#[ \t]*/, '').trimEnd() });
+    }
+  }
+  for (const c of df.getComments()) {
+    comments.push({ start: lines.offset(c.getRange().start), end: lines.offset(c.getRange().end), content: c.getContent() });
+  }
+  comments.sort((a, b) => a.start - b.start);
 
   const asts = df.getInstructions();
   const instructions: InstructionNode[] = asts.map((a) => buildInstruction(a, text, escape, lines));

@@ -22,24 +22,36 @@ export function detectStyle(text: string, escape: '\\' | '`', instructions: Inst
   const eol = crlf > 0 && crlf >= lf ? '\r\n' : '\n';
 
   const indents: string[] = [];
+  /** Indents of continuation lines that start a command (after `&& \` or beginning with `&&`/`||`/`;`). */
+  const commandIndents: string[] = [];
   let leading = 0;
   let trailing = 0;
   let upper = 0;
   let lower = 0;
+  const endsWithOperator = new RegExp(`(&&|\\|\\||;)[ \t]*\\${escape}[ \t]*$`);
+  const endsWithAnd = new RegExp(`&&[ \t]*\\${escape}[ \t]*$`);
   for (const ins of instructions) {
     if (/^[A-Z]+$/.test(ins.keyword)) upper++;
     else if (/^[a-z]+$/.test(ins.keyword)) lower++;
-    const lines = text.slice(ins.start, ins.end).split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i].replace(/\r$/, '');
-      if (i > 0 && !/^[ \t]*(#.*)?$/.test(line)) {
-        indents.push(/^[ \t]*/.exec(line)![0]);
+    const lines = text.slice(ins.start, ins.end).split('\n').map((l) => l.replace(/\r$/, ''));
+    let prev = lines[0];
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i];
+      if (/^[ \t]*(#.*)?$/.test(line)) continue;
+      const ind = /^[ \t]*/.exec(line)![0];
+      indents.push(ind);
+      if (/^[ \t]*(&&|\|\||;)/.test(line)) {
+        commandIndents.push(ind);
         if (/^[ \t]*&&/.test(line)) leading++;
+      } else if (endsWithOperator.test(prev)) {
+        commandIndents.push(ind);
       }
-      if (i < lines.length - 1 && new RegExp(`&&[ \\t]*\\${escape}[ \\t]*$`).test(line)) trailing++;
+      if (endsWithAnd.test(prev)) trailing++;
+      prev = line;
     }
   }
-  const indent = mostCommon(indents.filter((s) => s.length > 0)) ?? '    ';
+  const nonEmpty = (xs: string[]) => xs.filter((x) => x.length > 0);
+  const indent = mostCommon(nonEmpty(commandIndents)) ?? mostCommon(nonEmpty(indents)) ?? '    ';
   return {
     eol,
     escape,

@@ -1,0 +1,5 @@
+# escape=`
+FROM debian
+RUN echo one `
+    && echo two
+RUN echo three

@@ -1,0 +1,4 @@
+FROM debian
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN curl -s localhost | cat && \
+    echo two

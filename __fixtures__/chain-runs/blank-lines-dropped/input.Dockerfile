@@ -1,0 +1,7 @@
+FROM debian
+RUN echo one
+
+
+RUN echo two
+
+CMD ["sh"]

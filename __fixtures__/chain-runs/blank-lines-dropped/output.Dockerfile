@@ -1,0 +1,5 @@
+FROM debian
+RUN echo one && \
+    echo two
+
+CMD ["sh"]

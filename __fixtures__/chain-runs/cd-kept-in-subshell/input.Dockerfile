@@ -1,0 +1,3 @@
+FROM debian
+RUN cd /usr/src
+RUN ls

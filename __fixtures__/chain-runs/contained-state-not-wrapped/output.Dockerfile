@@ -1,0 +1,4 @@
+FROM debian
+RUN (cd /tmp && make) | tee log && \
+    echo $(cd / && pwd) && \
+    true

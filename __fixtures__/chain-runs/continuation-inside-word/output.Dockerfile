@@ -1,0 +1,4 @@
+FROM debian
+RUN apt-get install -y\
+curl
+RUN echo two

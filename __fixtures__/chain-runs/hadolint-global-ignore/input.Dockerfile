@@ -1,0 +1,4 @@
+# hadolint global ignore=DL3059
+FROM debian
+RUN echo one
+RUN echo two

@@ -1,0 +1,3 @@
+FROM debian
+RUN mkdir /src
+RUN cd /src; touch x

@@ -1,0 +1,3 @@
+FROM debian
+RUN mkdir /src && \
+    ( cd /src; touch x )

@@ -1,0 +1,5 @@
+FROM debian
+RUN echo one
+RUN \
+  echo two \
+  && echo three

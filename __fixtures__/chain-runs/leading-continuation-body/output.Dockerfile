@@ -1,0 +1,4 @@
+FROM debian
+RUN echo one \
+  && echo two \
+  && echo three

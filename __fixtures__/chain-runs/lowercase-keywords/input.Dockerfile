@@ -1,0 +1,3 @@
+from debian
+run echo one
+run echo two

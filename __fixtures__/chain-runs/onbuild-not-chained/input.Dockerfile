@@ -1,0 +1,4 @@
+FROM debian
+ONBUILD RUN echo one
+ONBUILD RUN echo two
+RUN echo three

@@ -1,0 +1,5 @@
+FROM debian
+RUN echo one
+ENV A=1
+RUN echo two
+RUN echo three

@@ -1,0 +1,3 @@
+FROM debian
+RUN --network=none echo one
+RUN --network=none echo two

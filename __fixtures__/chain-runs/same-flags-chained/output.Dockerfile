@@ -1,0 +1,3 @@
+FROM debian
+RUN --network=none echo one && \
+    echo two

@@ -1,0 +1,6 @@
+FROM debian
+RUN set -eux
+RUN . /etc/os-release
+RUN greet() { echo hi; }
+RUN umask 077
+RUN echo done

@@ -1,0 +1,6 @@
+FROM debian
+RUN ( set -eux ) && \
+    ( . /etc/os-release ) && \
+    ( greet() { echo hi; } ) && \
+    ( umask 077 ) && \
+    echo done

@@ -1,0 +1,3 @@
+FROM debian
+RUN make
+RUN make install # to /usr/local

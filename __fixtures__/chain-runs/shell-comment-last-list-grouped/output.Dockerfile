@@ -1,0 +1,3 @@
+FROM debian
+RUN make && \
+    ( make install || true ) # optional

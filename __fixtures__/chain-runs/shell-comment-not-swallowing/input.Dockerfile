@@ -1,0 +1,3 @@
+FROM debian
+RUN make # build everything
+RUN make install

@@ -1,0 +1,8 @@
+FROM debian AS build
+RUN echo one
+RUN echo two
+
+FROM debian
+RUN echo three
+COPY --from=build /x /x
+RUN echo four

@@ -1,0 +1,3 @@
+FROM debian
+RUN echo one;
+RUN echo two

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { applyPatch, createTwoFilesPatch } from 'diff';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError, transformText, type EngineResult } from '../src/engine.js';
+import { initShell } from '../src/model/shell.js';
+import { TRANSFORMS } from '../transforms/registry.js';
+import { CORPUS_ABSENT_MESSAGE, corpusContext, corpusFiles, corpusPresent } from './helpers/corpus.js';
+import { propertyViolations } from './helpers/properties.js';
+
+beforeAll(initShell);
+
+const stats = { files: 0, changed: 0, notDockerfiles: 0, fixes: new Map<string, number>(), skips: new Map<string, number>() };
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+if (!corpusPresent) {
+  describe.skip('corpus', () => it('absent', () => undefined));
+  console.warn(CORPUS_ABSENT_MESSAGE);
+} else {
+  describe('corpus: every transform on every real Dockerfile', () => {
+    for (const file of corpusFiles()) {
+      it(file.id, () => {
+        const input = readFileSync(file.path, 'utf8');
+        const context = corpusContext(file);
+        const run = (text: string): EngineResult => transformText(text, { transforms: [...TRANSFORMS], context });
+        let first: EngineResult;
+        try {
+          first = run(input);
+        } catch (e) {
+          if (e instanceof InputError && !/^\s*FROM\s/im.test(input)) {
+            stats.notDockerfiles++;
+            return;
+          }
+          throw e;
+        }
+        stats.files++;
+        for (const s of first.skipped) bump(stats.skips, `${s.transform}: ${s.reason.replace(/\d+/g, 'N')}`);
+        for (const f of first.fixes) bump(stats.fixes, f.transform);
+        if (!first.changed) return;
+        stats.changed++;
+        expect(run(first.output).output, 'second run changes nothing').toBe(first.output);
+        expect(propertyViolations(input, first.output)).toEqual([]);
+        const patch = createTwoFilesPatch(`a/${file.id}`, `b/${file.id}`, input, first.output);
+        expect(applyPatch(input, patch), 'the dry-run patch gives what write mode writes').toBe(first.output);
+      });
+    }
+    afterAll(() => {
+      const lines = [
+        `corpus: ${stats.files} files, ${stats.changed} changed, ${stats.notDockerfiles} without FROM`,
+        ...[...stats.fixes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  fixes ${k}: ${v}`),
+        ...[...stats.skips].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  skipped ${v}× ${k}`),
+      ];
+      console.log(lines.join('\n'));
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { parseDockerfile } from '../../src/model/parse.js';
+import { dockerShellLine } from '../../src/model/shell-text.js';
+import type { Model } from '../../src/model/types.js';
+
+let dashPath: string | null | undefined;
+
+/** Path of dash, or null when it is not installed. */
+export function dash(): string | null {
+  if (dashPath === undefined) {
+    const r = spawnSync('sh', ['-c', 'command -v dash'], { encoding: 'utf8' });
+    dashPath = r.status === 0 ? r.stdout.trim() : null;
+  }
+  return dashPath;
+}
+
+/** Whether `dash -n` accepts the line (true when dash is missing: callers check dash() first). */
+export function dashParses(line: string): boolean {
+  const d = dash();
+  if (!d) return true;
+  return spawnSync(d, ['-n'], { input: line + '\n' }).status === 0;
+}
+
+const stripBom = (s: string) => (s.startsWith('\uFEFF') ? s.slice(1) : s);
+
+function instructionTexts(m: Model): Array<{ name: string; text: string }> {
+  return m.instructions.map((i) => ({ name: i.name, text: m.text.slice(i.start, i.end) }));
+}
+
+function runBodies(m: Model): string[] {
+  return m.instructions
+    .filter((i) => i.name === 'RUN' && !i.json && !i.heredoc && i.state.posix)
+    .map((i) => dockerShellLine(m.text.slice(i.argsStart, i.argsEnd), m.style.escape));
+}
+
+function commentLines(text: string): string[] {
+  return text.split('\n').map((l) => l.replace(/\r$/, '').trim()).filter((l) => l.startsWith('#')).sort();
+}
+
+/** Instructions transforms may change, move or add. */
+const EDITABLE = new Set(['RUN', 'COPY', 'USER']);
+
+/**
+ * Properties every transformed file must have. Returns the violations (empty when all hold):
+ * the result parses with the same stages; every changed RUN body passes `dash -n` (when the input's
+ * bodies all did); every comment line is kept; instructions other than RUN/COPY/USER are byte-identical
+ * and in the same order; added instructions are only RUN, COPY or USER; line endings and BOM are kept.
+ */
+export function propertyViolations(input: string, output: string): string[] {
+  const problems: string[] = [];
+  const before = parseDockerfile(stripBom(input));
+  const after = parseDockerfile(stripBom(output));
+  if (after.stages.length !== before.stages.length) problems.push('stage count changed');
+  if (input.startsWith('\uFEFF') !== output.startsWith('\uFEFF')) problems.push('BOM changed');
+  const crlf = (s: string) => (s.match(/\r\n/g) ?? []).length > 0 && !/[^\r]\n/.test(s.replace(/^\n/, 'x'));
+  if (crlf(input) && !crlf(output)) problems.push('CRLF line endings not kept');
+
+  const b = instructionTexts(before);
+  const a = instructionTexts(after);
+  const fixed = (xs: typeof b) => xs.filter((x) => !EDITABLE.has(x.name)).map((x) => x.text);
+  if (fixed(b).join('\u0000') !== fixed(a).join('\u0000')) problems.push('an instruction other than RUN/COPY/USER changed or moved');
+  const old = new Set(b.map((x) => x.text));
+  for (const x of a) {
+    if (!old.has(x.text) && !EDITABLE.has(x.name)) problems.push(`added or changed ${x.name}`);
+  }
+
+  const cb = commentLines(stripBom(input));
+  const ca = commentLines(stripBom(output));
+  let j = 0;
+  for (const c of cb) {
+    while (j < ca.length && ca[j] < c) j++;
+    if (ca[j] !== c) {
+      problems.push(`comment lost: ${c}`);
+      break;
+    }
+    j++;
+  }
+
+  if (dash()) {
+    const oldBodies = new Set(runBodies(before));
+    const changed = runBodies(after).filter((x) => !oldBodies.has(x));
+    if (changed.length && [...oldBodies].every(dashParses)) {
+      for (const body of changed) if (!dashParses(body)) problems.push(`changed RUN does not pass dash -n: ${body.slice(0, 200)}`);
+    }
+  }
+  return problems;
+}
