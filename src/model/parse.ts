@@ -1,4 +1,10 @@
 import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
+import './ast-cache.js';
+import { parseShellBody } from './shell.js';
+import { detectStyle } from './style.js';
+import type { Arg, Comment, Directive, Flag, Instruction, Model, ShellBody, Stage, State } from './types.js';
+import { expandVars, resolvePath } from './vars.js';
+
 interface Position {
   line: number;
   character: number;
@@ -7,10 +13,6 @@ interface Range {
   start: Position;
   end: Position;
 }
-import { parseShellBody } from './shell.js';
-import { detectStyle } from './style.js';
-import type { Arg, Comment, Directive, Flag, Instruction, Model, ShellBody, Stage, State } from './types.js';
-import { expandVars, resolvePath } from './vars.js';
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 const WINDOWS_IMAGE = /(^|[/:_-])(windows|windowsservercore|servercore|nanoserver)([/:_-]|$)|^mcr\.microsoft\.com\/(windows|dotnet\/framework)/i;
@@ -66,12 +68,22 @@ class InstructionNode implements Instruction {
   argsStart = 0;
   argsEnd = 0;
   json = false;
-  args: Arg[] = [];
   heredoc = false;
   trigger: Instruction | null = null;
   stage: Stage | null = null;
   state!: State;
   private shellCache: ShellBody | null | undefined;
+  private argsCache: Arg[] | undefined;
+  /** Computes `args` on first access: dockerfile-ast's argument splitting is costly on long RUN bodies. */
+  argsSource: (() => Arg[]) | null = null;
+
+  get args(): Arg[] {
+    if (this.argsCache === undefined) {
+      this.argsCache = this.argsSource ? this.argsSource() : [];
+      this.argsSource = null;
+    }
+    return this.argsCache;
+  }
 
   constructor(
     private readonly text: string,
@@ -119,11 +131,14 @@ function buildInstruction(ast: AstInstruction, text: string, escape: string, lin
     : null;
   if (jsonArray && typeof a.getJSONStrings === 'function') {
     ins.json = true;
-    const strings = a.getJSONStrings.call(ast) as Array<{ getJSONValue(): string; getRange(): Range }>;
-    ins.args = strings.map((s) => ({ value: s.getJSONValue(), start: off(s.getRange()), end: end(s.getRange()) }));
+    ins.argsSource = () =>
+      (a.getJSONStrings.call(ast) as Array<{ getJSONValue(): string; getRange(): Range }>)
+        .map((s) => ({ value: s.getJSONValue(), start: off(s.getRange()), end: end(s.getRange()) }));
   } else {
-    ins.args = ast.getArguments().map((g) => ({ value: g.getValue(), start: off(g.getRange()), end: end(g.getRange()) }));
-    if (ins.flags.length) ins.args = ins.args.filter((g) => g.start >= ins.argsStart);
+    ins.argsSource = () =>
+      ast.getArguments()
+        .map((g) => ({ value: g.getValue(), start: off(g.getRange()), end: end(g.getRange()) }))
+        .filter((g) => g.start >= ins.argsStart);
   }
   if (ins.name === 'ONBUILD' && typeof a.getTriggerInstruction === 'function') {
     const trig = a.getTriggerInstruction.call(ast) as AstInstruction | null;

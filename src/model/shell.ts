@@ -227,64 +227,79 @@ function shellStringArg(cmd: ShellCommand): Word | null {
   return null;
 }
 
-function walk(ctx: WalkContext, node: SyntaxNode, contained: boolean): void {
-  switch (node.type) {
-    case 'command': {
-      const cmd = commandFrom(ctx, node, contained);
-      ctx.commands.push(cmd);
-      if (!cmd.name) {
-        noteState(ctx, contained, 'assignment');
-      } else if (cmd.name.value === null) {
-        noteState(ctx, contained, 'dynamic command');
-      } else {
-        let n = cmd.name.value;
-        if ((n === 'builtin' || n === 'command') && cmd.args[0]?.value) n = cmd.args[0].value;
-        if (STATE_COMMANDS.has(n)) noteState(ctx, contained, n);
-      }
-      for (const c of node.children) {
-        if (c.field === 'argument' || c.type === 'variable_assignment' || c.field === 'redirect') walk(ctx, c, true);
-      }
-      const str = shellStringArg(cmd);
-      if (str) {
-        const inner = parseShell(ctx.src.slice(str.start - ctx.base + 1, str.end - ctx.base - 1), str.start + 1);
-        if (!inner.hasError) {
-          const sub: WalkContext = { ...ctx, src: ctx.src.slice(str.start - ctx.base + 1, str.end - ctx.base - 1), base: str.start + 1, stateChanges: [], viaShellString: true };
-          walk(sub, inner.root, true);
+/**
+ * Collect commands and leaking state changes, depth first in source order. Iterative: tree-sitter-bash nests
+ * `a && b && c` to the left, so a long chain is as deep as it has commands.
+ */
+function walk(ctx: WalkContext, root: SyntaxNode, rootContained: boolean): void {
+  const stack: Array<[SyntaxNode, boolean]> = [[root, rootContained]];
+  const push = (nodes: SyntaxNode[], contained: boolean) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push([nodes[i], contained]);
+  };
+  while (stack.length) {
+    const [node, contained] = stack.pop()!;
+    switch (node.type) {
+      case 'command': {
+        const cmd = commandFrom(ctx, node, contained);
+        ctx.commands.push(cmd);
+        if (!cmd.name) {
+          noteState(ctx, contained, 'assignment');
+        } else if (cmd.name.value === null) {
+          noteState(ctx, contained, 'dynamic command');
+        } else {
+          let n = cmd.name.value;
+          if ((n === 'builtin' || n === 'command') && cmd.args[0]?.value) n = cmd.args[0].value;
+          if (STATE_COMMANDS.has(n)) noteState(ctx, contained, n);
         }
+        const str = shellStringArg(cmd);
+        if (str) {
+          const innerText = ctx.src.slice(str.start - ctx.base + 1, str.end - ctx.base - 1);
+          const inner = parseShell(innerText, str.start + 1);
+          if (!inner.hasError) {
+            walk({ ...ctx, src: innerText, base: str.start + 1, stateChanges: [], viaShellString: true }, inner.root, true);
+          }
+        }
+        push(node.children.filter((c) => c.field === 'argument' || c.type === 'variable_assignment' || c.field === 'redirect'), true);
+        continue;
       }
-      return;
+      case 'variable_assignment':
+      case 'variable_assignments':
+        noteState(ctx, contained, 'assignment');
+        break;
+      case 'declaration_command':
+      case 'unset_command': {
+        const kw = node.children.find((c) => !c.named);
+        noteState(ctx, contained, kw ? ctx.src.slice(kw.start - ctx.base, kw.end - ctx.base) : node.type);
+        push(node.children, true);
+        continue;
+      }
+      case 'function_definition':
+        noteState(ctx, contained, 'function');
+        break;
+      case 'subshell':
+      case 'command_substitution':
+      case 'process_substitution':
+        push(node.children, true);
+        continue;
+      case 'pipeline':
+        push(node.children, contained || node.children.filter((c) => c.named).length > 1);
+        continue;
     }
-    case 'variable_assignment':
-    case 'variable_assignments':
-      noteState(ctx, contained, 'assignment');
-      break;
-    case 'declaration_command':
-    case 'unset_command': {
-      const kw = node.children.find((c) => !c.named);
-      noteState(ctx, contained, kw ? ctx.src.slice(kw.start - ctx.base, kw.end - ctx.base) : node.type);
-      for (const c of node.children) walk(ctx, c, true);
-      return;
-    }
-    case 'function_definition':
-      noteState(ctx, contained, 'function');
-      break;
-    case 'subshell':
-    case 'command_substitution':
-    case 'process_substitution':
-      for (const c of node.children) walk(ctx, c, true);
-      return;
-    case 'pipeline': {
-      const stages = node.children.filter((c) => c.named).length;
-      for (const c of node.children) walk(ctx, c, contained || stages > 1);
-      return;
-    }
+    push(node.children, contained);
   }
-  for (const c of node.children) walk(ctx, c, contained);
 }
 
 function onlyAnd(node: SyntaxNode): boolean {
-  if (node.type !== 'list') return true;
-  return node.children.every((c) => (c.named ? onlyAnd(c) : c.type === '&&'));
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'list') continue;
+    for (const c of n.children) {
+      if (c.named) stack.push(c);
+      else if (c.type !== '&&') return false;
+    }
+  }
+  return true;
 }
 
 /** Build the shell model of a RUN body spanning `[start, end)` of the file text. */
