@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Dry-run benchmarks of the built CLI and library (run `npm run build` first).
+//   node scripts/bench.mjs [corpus-dir]        default: ../shared/corpus/files next to the repository
+// Prints: in-process and CLI throughput, cold start on one file, peak RSS, and a 1,000 / 10,000 file scale run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist/src/cli.js');
+const corpus = resolve(process.argv[2] ?? join(root, '../shared/corpus/files'));
+
+if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
+  console.log(`corpus not found at ${corpus}: nothing to measure (pass a directory of Dockerfiles as the argument)`);
+  process.exit(0);
+}
+if (!existsSync(cli)) {
+  console.log(`${cli} is missing: run npm run build first`);
+  process.exit(1);
+}
+
+const lib = await import(join(root, 'dist/src/index.js'));
+const seconds = (ms) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+const rate = (n, ms) => Math.round((n * 1000) / ms);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Run the CLI; stdout is read and dropped (as a pager or file would take it). */
+function runCli(args, { timed = true } = {}) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [cli, ...args], { maxBuffer: 1 << 30, encoding: 'buffer' });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 2) throw new Error(`cli exited ${r.status}: ${r.stderr}`);
+  return { ms, status: r.status, stderr: r.stderr.toString() };
+}
+
+// (1) Throughput over the corpus: in-process through the library, then through the CLI.
+await lib.initShell();
+const found = lib.findDockerfiles([corpus]);
+const files = found.files;
+const transforms = lib.TRANSFORMS.filter((t) => t.defaultOn);
+let changed = 0;
+let failed = 0;
+const t0 = performance.now();
+for (const f of files) {
+  const r = lib.processFile(f.path, { transforms, context: lib.directoryContext(dirname(f.path)) });
+  if (r.status === 'done' && r.changed) {
+    lib.unifiedDiff(f.display, r.input, r.output);
+    changed++;
+  } else if (r.status === 'error') failed++;
+}
+const inProcMs = performance.now() - t0;
+console.log(`corpus: ${corpus} (${files.length} files; ${changed} would change, ${failed} failed)`);
+console.log(`transforms: ${transforms.map((t) => t.id).join(', ')}`);
+console.log(`dry-run in-process ${files.length} files: ${seconds(inProcMs)} s, ${rate(files.length, inProcMs)} files/s`);
+const viaCli = runCli(['--dry-run', corpus]);
+console.log(`dry-run CLI ${files.length} files: ${seconds(viaCli.ms)} s, ${rate(files.length, viaCli.ms)} files/s`);
+
+// (2) Cold start on one file: median of 5 spawns.
+const one = files[0].path;
+const colds = Array.from({ length: 5 }, () => runCli(['--dry-run', one]).ms);
+console.log(`cold start (--dry-run on 1 file, median of 5): ${Math.round(median(colds))} ms`);
+
+// (3) Peak RSS of the CLI over the corpus.
+if (existsSync('/usr/bin/time')) {
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, '--dry-run', corpus], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  console.log(`peak RSS CLI over ${files.length} files: ${kb ? `${Math.round(Number(kb[1]) / 1024)} MB` : 'unknown'} (/usr/bin/time -v)`);
+} else {
+  const maxRss = process.resourceUsage().maxRSS;
+  console.log(`peak RSS in-process over ${files.length} files: ${Math.round(maxRss / 1024)} MB (process.resourceUsage; /usr/bin/time not found)`);
+}
+
+// (4) Scale: the corpus replicated to 1,000 and 10,000 files with distinct names.
+const texts = files.map((f) => readFileSync(f.path));
+const scaleDir = mkdtempSync(join(tmpdir(), 'dcm-bench-'));
+try {
+  const results = [];
+  for (const n of [1000, 10000]) {
+    const dir = join(scaleDir, String(n));
+    for (let i = 0; i < n; i++) {
+      const sub = join(dir, String(Math.floor(i / 100)).padStart(3, '0'));
+      if (i % 100 === 0) mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `${String(i).padStart(5, '0')}.Dockerfile`), texts[i % texts.length]);
+    }
+    const r = runCli(['--dry-run', dir]);
+    results.push(r.ms);
+    console.log(`dry-run ${n} files: ${seconds(r.ms)} s, ${rate(n, r.ms)} files/s`);
+  }
+  console.log(`scale ratio 10000/1000 files: ${(results[1] / results[0]).toFixed(2)}x time for 10x files`);
+} finally {
+  rmSync(scaleDir, { recursive: true, force: true });
+}

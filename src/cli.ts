@@ -1,0 +1,370 @@
+#!/usr/bin/env node
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { initShell } from './model/shell.js';
+import { TRANSFORMS } from '../transforms/registry.js';
+import type { BuildContext, Transform, TransformOptions } from '../transforms/types.js';
+import { directoryContext } from './runner/context.js';
+import { findDockerfiles, type FoundFile } from './runner/files.js';
+import { processBytes, processFile, type FileResult } from './runner/process.js';
+import { atomicWrite } from './runner/write.js';
+import { colorEnabled, makeColors, type Colors } from './report/color.js';
+import { colorDiff, unifiedDiff } from './report/diff.js';
+import { jsonReport, transformsJson } from './report/json.js';
+import { Progress } from './report/progress.js';
+import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable } from './report/text.js';
+import { summarize, type FileReport, type Mode } from './report/types.js';
+
+const EXIT_OK = 0;
+const EXIT_CHANGES = 1;
+const EXIT_FAILURE = 2;
+const STDIN_NAME = '<stdin>';
+
+interface CliOptions {
+  dryRun?: boolean;
+  check?: boolean;
+  transforms?: string[];
+  skip?: string[];
+  listTransforms?: boolean;
+  context?: string;
+  user: string;
+  uid?: number;
+  verbose?: boolean;
+  format: 'text' | 'json';
+  color: boolean;
+}
+
+class UsageError extends Error {}
+
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'docker-codemod' && pkg.version) return pkg.version;
+    } catch {
+      // Not here: look further up.
+    }
+    const up = dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
+  }
+}
+
+const collectIds = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+function parseUser(value: string): string {
+  // useradd's default NAME_REGEX: safe to put in a shell command unquoted.
+  if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(value)) {
+    throw new InvalidArgumentError('a user name is lower-case letters, digits, - and _ (at most 32), not starting with a digit or -.');
+  }
+  return value;
+}
+
+function parseUid(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 2147483647) {
+    throw new InvalidArgumentError('a uid is a whole number from 1 to 2147483647 (0 is root).');
+  }
+  return n;
+}
+
+function parseContext(value: string): string {
+  let isDir = false;
+  try {
+    isDir = statSync(value).isDirectory();
+  } catch {
+    // Reported below.
+  }
+  if (!isDir) throw new InvalidArgumentError(`${value} is not a directory.`);
+  return resolve(value);
+}
+
+const EXAMPLES = `
+Directory search finds Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile and Containerfile.*.
+Searches and globs skip node_modules, .git and whatever .gitignore files ignore, and do not follow symlinked
+directories. A file named on the command line is processed whatever its name. Files over 1 MiB are refused.
+
+Exit codes:
+  0  done, or nothing to do
+  1  --check: at least one file would change
+  2  usage error, or a file could not be read, parsed or written (the other files are still processed)
+
+Examples:
+  docker-codemod --dry-run .                       show the diff for every Dockerfile here; change nothing
+  docker-codemod --check '**/Dockerfile'           in CI: exit 1 (and list them) when any Dockerfile would change
+  docker-codemod -t chain-runs services/api        apply one transform only, rewriting files in place
+  docker-codemod - < Dockerfile > Dockerfile.new   read a Dockerfile on stdin, write the result to stdout
+`;
+
+function buildProgram(out: (s: string) => void, err: (s: string) => void): Command {
+  return new Command()
+    .name('docker-codemod')
+    .usage('[options] [paths...]')
+    .description(
+      'Rewrite Dockerfiles to follow image best practices. Only the spans a fix changes are edited; every other ' +
+        'byte (comments, formatting, line endings) is kept. By default, changed files are written in place.',
+    )
+    .argument(
+      '[paths...]',
+      "files, directories (searched recursively) or quoted globs such as '**/Dockerfile'; - reads one Dockerfile from stdin and writes the result to stdout",
+    )
+    .option('--dry-run', 'write nothing; print a unified diff (for git apply / patch -p1) of each file that would change')
+    .option('--check', 'write nothing; exit 1 and list the files that would change (with --dry-run, print their diffs too)')
+    .option('-t, --transforms <ids>', 'run only these transforms (comma-separated; may name ones that are off by default)', collectIds)
+    .option('--skip <ids>', 'do not run these transforms (comma-separated)', collectIds)
+    .option('--list-transforms', 'list the transforms: id, on by default or not, hadolint rules, description')
+    .option('--context <dir>', "build context for every file (default: each Dockerfile's own directory; none for stdin)", parseContext)
+    .option('--user <name>', 'name of the non-root user that transforms create', parseUser, 'app')
+    .option('--uid <n>', 'numeric id for that user', parseUid)
+    .option('-v, --verbose', 'also print every fix that was skipped, with the reason (path:line: [transform] reason)')
+    .addOption(new Option('--format <format>', 'report format: text on stderr, or one JSON document on stdout').choices(['text', 'json']).default('text'))
+    .option('--no-color', 'no colors (also off when the output is not a terminal, or NO_COLOR is set)')
+    .version(packageVersion(), '--version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(docker-codemod --help shows the options)')
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err });
+}
+
+function selectTransforms(o: CliOptions): Transform[] {
+  const valid = TRANSFORMS.map((t) => t.id);
+  const verify = (ids: string[], flag: string) => {
+    const bad = ids.filter((id) => !valid.includes(id));
+    if (bad.length > 0) {
+      throw new UsageError(`unknown transform ${bad.map((b) => `'${b}'`).join(', ')} in ${flag}; valid ids: ${valid.join(', ')}`);
+    }
+  };
+  if (o.transforms !== undefined) {
+    if (o.transforms.length === 0) throw new UsageError(`--transforms needs at least one id; valid ids: ${valid.join(', ')}`);
+    verify(o.transforms, '--transforms');
+  }
+  if (o.skip !== undefined) verify(o.skip, '--skip');
+  const chosen = o.transforms ? TRANSFORMS.filter((t) => o.transforms!.includes(t.id)) : TRANSFORMS.filter((t) => t.defaultOn);
+  return chosen.filter((t) => !o.skip?.includes(t.id));
+}
+
+/** stdout/stderr with EPIPE handled and the progress line kept out of the way. */
+class Io {
+  stdoutClosed = false;
+  progress: Progress | null = null;
+  onStdoutClosed: () => void = () => {};
+
+  constructor() {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      this.stdoutClosed = true;
+      this.onStdoutClosed();
+    });
+    // Nowhere left to report a stderr failure.
+    process.stderr.on('error', () => {});
+  }
+
+  out(s: string | Uint8Array): void {
+    if (!this.stdoutClosed && s.length > 0) process.stdout.write(s);
+  }
+
+  err(line: string): void {
+    const shown = this.progress?.visible ?? false;
+    this.progress?.clear();
+    process.stderr.write(line + '\n');
+    this.progress?.resume(shown);
+  }
+}
+
+function reportOf(path: string, res: FileResult): FileReport {
+  switch (res.status) {
+    case 'done':
+      return { path, changed: res.changed, fixes: res.fixes, skipped: res.skipped };
+    case 'note':
+      return { path, changed: false, fixes: [], skipped: [], note: res.message };
+    case 'error':
+      return { path, changed: false, fixes: [], skipped: [], error: res.message, internal: res.internal };
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+interface Run {
+  o: CliOptions;
+  mode: Mode;
+  json: boolean;
+  transforms: Transform[];
+  options: TransformOptions;
+  io: Io;
+  errColors: Colors;
+  outColors: Colors;
+}
+
+/** Print what a file's report says, in text mode, as it completes. */
+function printFile(run: Run, r: FileReport): void {
+  const { io, errColors: c } = run;
+  if (r.error !== undefined) {
+    io.err(problemLine(r, c));
+    return;
+  }
+  if (run.json) return;
+  if (r.note !== undefined) {
+    io.err(noteLine(r, c));
+    return;
+  }
+  if (r.diff) io.out(colorDiff(r.diff, run.outColors));
+  if (r.changed && (run.mode !== 'dry-run' || run.o.check)) io.err(changedLine(r, run.mode, c));
+  if (run.o.verbose) for (const line of skipLines(r, c)) io.err(line);
+}
+
+function exitCode(run: Run, reports: FileReport[]): number {
+  const s = summarize(reports);
+  if (s.errors > 0) return EXIT_FAILURE;
+  if (run.o.check && s.changed > 0) return EXIT_CHANGES;
+  return EXIT_OK;
+}
+
+async function runStdin(run: Run): Promise<number> {
+  if (process.stdin.isTTY) run.io.err('reading a Dockerfile from stdin (end it with Ctrl-D)');
+  const bytes = await readStdin();
+  const context = run.o.context ? directoryContext(run.o.context) : undefined;
+  const res = processBytes(bytes, { transforms: run.transforms, context, options: run.options });
+  const r = reportOf(STDIN_NAME, res);
+  if (res.status === 'done' && run.o.dryRun) r.diff = res.changed ? unifiedDiff(STDIN_NAME, res.input, res.output) : '';
+  if (run.mode === 'write') {
+    // Exit 0 always means stdout holds the result: the text, or the input when there was nothing to do.
+    if (res.status === 'done') {
+      if (run.json) r.output = res.output;
+      else run.io.out(res.output);
+    } else if (res.status === 'note' && !run.json) {
+      run.io.out(bytes);
+    }
+  }
+  printFile(run, r);
+  if (run.json) run.io.out(jsonReport([r], summarize([r]), run.mode));
+  return exitCode(run, [r]);
+}
+
+async function runFiles(run: Run, paths: string[]): Promise<number> {
+  const { io } = run;
+  const found = findDockerfiles(paths);
+  const reports: FileReport[] = [];
+  for (const p of found.problems) {
+    const r: FileReport = { path: p.display, changed: false, fixes: [], skipped: [], error: p.message };
+    reports.push(r);
+    printFile(run, r);
+  }
+  if (!run.json) for (const n of found.notes) io.err(n);
+
+  // Dry run with stdout closed early (`| head`): nothing more anyone will see.
+  if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
+
+  const contexts = new Map<string, BuildContext>();
+  const contextFor = (f: FoundFile): BuildContext => {
+    const dir = run.o.context ?? dirname(f.path);
+    let c = contexts.get(dir);
+    if (!c) contexts.set(dir, (c = directoryContext(dir)));
+    return c;
+  };
+
+  const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
+  io.progress = progress;
+  let done = 0;
+  for (const f of found.files) {
+    const res = processFile(f.path, { transforms: run.transforms, context: contextFor(f), options: run.options });
+    const r = reportOf(f.display, res);
+    if (res.status === 'done') {
+      if (run.o.dryRun) r.diff = res.changed ? unifiedDiff(f.display, res.input, res.output) : '';
+      if (res.changed && run.mode === 'write') {
+        try {
+          atomicWrite(f.path, res.output, res.stamp);
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          r.changed = false;
+          r.error = `cannot write: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message}`;
+        }
+      }
+    }
+    printFile(run, r);
+    // Only the JSON document needs the diff after this point.
+    reports.push(run.json ? r : { ...r, diff: undefined });
+    progress.tick(++done);
+    // Let EPIPE and signals through between files.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  progress.clear();
+  io.progress = null;
+
+  const summary = summarize(reports);
+  if (run.json) io.out(jsonReport(reports, summary, run.mode));
+  else io.err(summaryLine(summary, run.mode, run.o.verbose === true, run.errColors));
+  return exitCode(run, reports);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const io = new Io();
+  const program = buildProgram(
+    (s) => io.out(s),
+    (s) => process.stderr.write(s),
+  );
+  try {
+    program.parse(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+    throw e;
+  }
+  const o = program.opts<CliOptions>();
+  const paths = program.processedArgs[0] as string[];
+  const json = o.format === 'json';
+
+  if (o.listTransforms) {
+    io.out(json ? transformsJson(TRANSFORMS) : transformsTable(TRANSFORMS));
+    return EXIT_OK;
+  }
+
+  let transforms: Transform[];
+  try {
+    transforms = selectTransforms(o);
+    if (paths.includes('-') && paths.length > 1) throw new UsageError('- (stdin) cannot be combined with other paths');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`error: ${e.message}\n(docker-codemod --help shows the options)\n`);
+    return EXIT_FAILURE;
+  }
+
+  const mode: Mode = o.check ? 'check' : o.dryRun ? 'dry-run' : 'write';
+  const run: Run = {
+    o,
+    mode,
+    json,
+    transforms,
+    options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}) },
+    io,
+    errColors: makeColors(colorEnabled(process.stderr, process.env, o.color)),
+    outColors: makeColors(!json && colorEnabled(process.stdout, process.env, o.color)),
+  };
+  if (transforms.length === 0 && !json) io.err('note: no transforms selected; nothing will change');
+
+  await initShell();
+  if (paths.length === 1 && paths[0] === '-') return runStdin(run);
+  return runFiles(run, paths.length > 0 ? paths : ['.']);
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`docker-codemod: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = EXIT_FAILURE;
+  },
+);

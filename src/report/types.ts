@@ -1,0 +1,42 @@
+import type { AppliedFix, SkippedFix } from '../engine.js';
+
+export type Mode = 'write' | 'dry-run' | 'check';
+
+/** What the reporters know about one file. */
+export interface FileReport {
+  /** Display path (relative to cwd, forward slashes), or `<stdin>`. */
+  path: string;
+  changed: boolean;
+  fixes: AppliedFix[];
+  skipped: SkippedFix[];
+  /** Why the file could not be processed. */
+  error?: string;
+  /** The error is a bug in the tool, not a problem with the file. */
+  internal?: boolean;
+  /** Nothing done, not a failure (empty or binary file). */
+  note?: string;
+  /** The unified diff (dry-run; empty when unchanged). */
+  diff?: string;
+  /** The resulting text (stdin in write mode with --format json). */
+  output?: string;
+}
+
+export interface Summary {
+  files: number;
+  changed: number;
+  fixes: number;
+  skipped: number;
+  errors: number;
+}
+
+export function summarize(reports: readonly FileReport[]): Summary {
+  const s: Summary = { files: 0, changed: 0, fixes: 0, skipped: 0, errors: 0 };
+  for (const r of reports) {
+    s.files++;
+    if (r.changed) s.changed++;
+    s.fixes += r.changed ? r.fixes.length : 0;
+    s.skipped += r.skipped.length;
+    if (r.error !== undefined) s.errors++;
+  }
+  return s;
+}
