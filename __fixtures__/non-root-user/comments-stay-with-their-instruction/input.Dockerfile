@@ -1,0 +1,10 @@
+FROM python:3.12-slim
+
+# Dependencies first, for the layer cache
+COPY requirements.txt /opt/app/
+RUN pip install --no-cache-dir -r /opt/app/requirements.txt
+
+# The application
+COPY . /opt/app/
+# Start the server
+CMD ["python", "/opt/app/main.py"]

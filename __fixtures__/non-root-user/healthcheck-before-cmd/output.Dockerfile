@@ -1,0 +1,9 @@
+FROM python:3.12-slim
+RUN groupadd --system app && \
+    useradd --system --no-log-init --gid app --create-home app
+COPY app.py /opt/app.py
+RUN pip install --no-cache-dir requests
+EXPOSE 8080
+USER app
+HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://localhost:8080/')"
+CMD ["python", "/opt/app.py"]

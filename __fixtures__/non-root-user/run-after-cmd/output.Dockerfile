@@ -1,0 +1,7 @@
+FROM debian:bookworm-slim
+RUN groupadd --system app && \
+    useradd --system --no-log-init --gid app --create-home app
+COPY app /usr/local/bin/app
+CMD ["app"]
+RUN chmod 0755 /usr/local/bin/app
+USER app

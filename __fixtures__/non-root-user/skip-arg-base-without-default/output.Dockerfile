@@ -1,0 +1,4 @@
+ARG BASE
+FROM ${BASE}
+COPY app /usr/local/bin/app
+CMD ["app"]

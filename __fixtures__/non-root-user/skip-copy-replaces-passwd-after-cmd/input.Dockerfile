@@ -1,0 +1,5 @@
+FROM debian:bookworm-slim
+COPY app /usr/local/bin/app
+RUN chmod 0755 /usr/local/bin/app
+CMD ["app"]
+COPY passwd /etc/passwd
