@@ -51,13 +51,16 @@ export interface BlankedBody {
 }
 
 export function blankContinuations(body: string, escape: string): BlankedBody {
-  const out = body.split('');
+  let out = '';
+  let copied = 0;
   const blank = (from: number, to: number) => {
-    for (let i = from; i < to; i++) out[i] = ' ';
+    if (to <= from) return;
+    out += body.slice(copied, from) + ' '.repeat(to - from);
+    copied = to;
   };
   const lines = splitLines(body);
   let problem: string | null = null;
-  let pendingJoin: { endsInWord: boolean } | null = null;
+  let endsInWord = false;
   for (let n = 0; n < lines.length; n++) {
     const l = lines[n];
     const content = body.slice(l.start, l.contentEnd);
@@ -65,23 +68,23 @@ export function blankContinuations(body: string, escape: string): BlankedBody {
       blank(l.start, l.end);
       continue;
     }
-    if (pendingJoin && pendingJoin.endsInWord && /^[^ \t]/.test(content)) {
+    if (endsInWord && /^[^ \t]/.test(content)) {
       problem ??= 'a line continuation joins two words without a blank between them';
     }
     const esc = continuationAt(content, escape);
     if (esc >= 0) {
       blank(l.start + esc, l.end);
-      pendingJoin = { endsInWord: esc > 0 && !/[ \t]/.test(content[esc - 1]) };
+      endsInWord = esc > 0 && !/[ \t]/.test(content[esc - 1]);
     } else {
       if (l.end > l.contentEnd && n < lines.length - 1) {
         // A line break that is not a continuation inside the body: not a plain RUN line.
         problem ??= 'the body spans lines without a continuation';
       }
       blank(l.contentEnd, l.end);
-      pendingJoin = null;
+      endsInWord = false;
     }
   }
-  return { text: out.join(''), problem };
+  return { text: out + body.slice(copied), problem };
 }
 
 /** The line Docker passes to `sh -c` for a shell-form RUN body. */
