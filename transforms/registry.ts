@@ -1,9 +1,25 @@
+import { apkNoCache } from './apk-no-cache.js';
+import { aptCleanLists } from './apt-clean-lists.js';
+import { aptNoInstallRecommends } from './apt-no-install-recommends.js';
 import { chainRuns } from './chain-runs.js';
+import { dnfClean } from './dnf-clean.js';
 import { nonRootUser } from './non-root-user.js';
+import { pipNoCacheDir } from './pip-no-cache-dir.js';
 import type { Transform } from './types.js';
 
-/** Every transform, in the order a pass runs them. */
-export const TRANSFORMS: readonly Transform[] = [chainRuns, nonRootUser];
+/**
+ * Every transform, in the order a pass runs them. chain-runs goes first so that cleanups appended by the
+ * package-manager transforms land on continuation lines of the joined RUN.
+ */
+export const TRANSFORMS: readonly Transform[] = [
+  chainRuns,
+  aptNoInstallRecommends,
+  aptCleanLists,
+  apkNoCache,
+  pipNoCacheDir,
+  dnfClean,
+  nonRootUser,
+];
 
 export function findTransform(id: string): Transform | undefined {
   return TRANSFORMS.find((t) => t.id === id);

@@ -1,0 +1,3 @@
+FROM alpine:3.20
+RUN apk add --no-cache curl
+RUN apk --no-cache add bash

@@ -1,0 +1,5 @@
+FROM alpine:3.20
+RUN apk update && apk add curl
+RUN apk update \
+    && apk upgrade \
+    && apk add --no-cache bash

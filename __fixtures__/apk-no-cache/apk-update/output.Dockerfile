@@ -1,0 +1,6 @@
+FROM alpine:3.20
+RUN apk update && apk add --no-cache curl && rm -rf /var/cache/apk/*
+RUN apk update \
+    && apk upgrade \
+    && apk add --no-cache bash \
+    && rm -rf /var/cache/apk/*

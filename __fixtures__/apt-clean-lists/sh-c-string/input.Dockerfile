@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN sh -c 'apt-get update && apt-get install -y make'

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+USER builder
+RUN apt-get update && apt-get install -y make

@@ -1,0 +1,6 @@
+# escape=`
+FROM debian:bookworm
+RUN apt-get update `
+    && apt-get install -y `
+        git `
+        make

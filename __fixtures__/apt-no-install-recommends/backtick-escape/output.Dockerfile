@@ -1,0 +1,7 @@
+# escape=`
+FROM debian:bookworm
+RUN apt-get update `
+    && apt-get install --no-install-recommends -y `
+        ca-certificates `
+        git `
+        make

@@ -1,0 +1,4 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN apt-get update && apt-get install --no-install-recommends -y git ca-certificates openssh-client
+RUN --mount=type=ssh git clone git@github.com:example/private.git /src

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+SHELL ["pwsh", "-Command"]
+RUN apt-get install -y curl

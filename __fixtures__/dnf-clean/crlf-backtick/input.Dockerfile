@@ -1,0 +1,5 @@
+# escape=`
+FROM fedora:40
+RUN dnf install -y `
+        make `
+        patch

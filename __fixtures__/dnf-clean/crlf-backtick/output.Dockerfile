@@ -1,0 +1,6 @@
+# escape=`
+FROM fedora:40
+RUN dnf install -y `
+        make `
+        patch && `
+    dnf clean all

@@ -1,0 +1,5 @@
+# syntax=docker/dockerfile:1
+FROM fedora:40
+RUN <<EOF
+dnf install -y make
+EOF

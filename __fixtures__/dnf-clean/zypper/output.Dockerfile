@@ -1,0 +1,3 @@
+FROM opensuse/leap:15.6
+RUN zypper --non-interactive install -y curl && zypper clean --all
+RUN zypper -n in tar && zypper clean

@@ -1,0 +1,82 @@
+import type { ShellCommand } from '../src/model/types.js';
+import {
+  analysable, cacheMountFor, covers, hasOption, mentionsTool, parsePm, planCacheCleanups, rmPaths, whyNotAnalysable,
+  type CacheEvent, type CacheSpec, type PmCommand,
+} from './lib/package-managers.js';
+import type { Fix, Skip, Transform } from './types.js';
+
+/** Where apk keeps downloaded indexes (`apk update`), and the cache directory BuildKit setups mount. */
+export const APK_CACHE_PATHS = ['/var/cache/apk', '/etc/apk/cache'];
+
+/** apk subcommands that read the index files `apk update` downloads, unless run with --no-cache. */
+const NEEDS_INDEX = new Set(['upgrade', 'search', 'info', 'version', 'fix', 'list', 'policy', 'dot', 'fetch', 'stats']);
+
+function apkEvents(cmd: ShellCommand, pm: PmCommand | null, editable: boolean): CacheEvent[] {
+  const paths = rmPaths(cmd);
+  if (paths) return paths.some((p) => covers(p, '/var/cache/apk')) ? ['clean'] : [];
+  if (!pm || pm.tool !== 'apk') return [];
+  const noCache = hasOption(pm, ['--no-cache']);
+  const sub = pm.subName;
+  if (sub === null) return pm.dynamic ? ['need'] : [];
+  if (noCache) return [];
+  // `apk add` gets --no-cache from this transform (not in ONBUILD triggers): it then neither reads nor writes
+  // the index; without it, it reads the index `apk update` left.
+  if (sub === 'add') return editable ? [] : ['need'];
+  if (sub === 'update') return ['fill'];
+  if (sub === 'cache' && pm.operands.some((w) => w.value === 'clean' || w.value === 'purge')) return ['clean'];
+  return NEEDS_INDEX.has(sub) ? ['need'] : [];
+}
+
+export const APK_INDEX_CACHE: CacheSpec = {
+  what: 'apk index cache',
+  paths: APK_CACHE_PATHS,
+  mentions: ['apk'],
+  scriptsMayNeed: true,
+  events: apkEvents,
+  cleanup: () => 'rm -rf /var/cache/apk/*',
+};
+
+export const apkNoCache: Transform = {
+  id: 'apk-no-cache',
+  description: 'Add --no-cache to apk add, and remove the index `apk update` leaves in /var/cache/apk in stages that end up in the final image',
+  hadolint: ['DL3019'],
+  defaultOn: true,
+  run(m) {
+    const fixes: Fix[] = [];
+    const skips: Skip[] = [];
+    for (const ins of m.instructions) {
+      if (ins.name !== 'RUN' || !ins.stage) continue;
+      if (!analysable(ins)) {
+        if (mentionsTool(m, ins, ['apk'], 'add')) skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
+        continue;
+      }
+      if (cacheMountFor(ins, APK_CACHE_PATHS)) continue;
+      for (const c of ins.shell!.commands) {
+        const pm = parsePm(ins, c);
+        if (!pm || pm.tool !== 'apk' || pm.subName !== 'add' || hasOption(pm, ['--no-cache'])) continue;
+        const line = m.lineOf(pm.sub!.start);
+        fixes.push({
+          message: `added --no-cache to apk add on line ${line}`,
+          line,
+          edits: [{ start: pm.sub!.end, end: pm.sub!.end, text: ' --no-cache' }],
+          touches: [ins.index],
+        });
+      }
+    }
+    for (const c of planCacheCleanups(m, APK_INDEX_CACHE)) {
+      if (!c.edit) {
+        // A RUN the model cannot analyse was already reported above.
+        if (!skips.some((s) => s.line === c.ins.line)) skips.push({ reason: `apk index not removed: ${c.skip}`, line: c.ins.line });
+        continue;
+      }
+      const since = c.filledBy === c.ins ? '' : ` (fetched by apk update on line ${c.filledBy.line})`;
+      fixes.push({
+        message: `removed the apk index left by apk update at the end of the RUN on line ${c.ins.line}${since}`,
+        line: c.ins.line,
+        edits: [c.edit],
+        touches: [c.ins.index],
+      });
+    }
+    return { fixes, skips };
+  },
+};

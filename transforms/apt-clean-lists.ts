@@ -1,0 +1,62 @@
+import type { ShellCommand } from '../src/model/types.js';
+import {
+  covers, planCacheCleanups, rmPaths,
+  type CacheEvent, type CacheSpec, type PmCommand,
+} from './lib/package-managers.js';
+import type { Fix, Skip, Transform } from './types.js';
+
+export const APT_LISTS = '/var/lib/apt/lists';
+
+/** apt-get/apt subcommands that read the package lists. */
+const NEEDS_LISTS = new Set([
+  'install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download',
+  'satisfy', 'changelog', 'search', 'show', 'list', 'policy', 'madison', 'depends', 'rdepends', 'showsrc',
+  'showpkg', 'why', 'why-not',
+]);
+
+function aptEvents(cmd: ShellCommand, pm: PmCommand | null): CacheEvent[] {
+  const paths = rmPaths(cmd);
+  if (paths) return paths.some((p) => covers(p, APT_LISTS)) ? ['clean'] : [];
+  if (!pm) return [];
+  if (pm.tool === 'apt-cache') return ['need'];
+  if (pm.tool !== 'apt-get' && pm.tool !== 'apt' && pm.tool !== 'aptitude') return [];
+  const sub = pm.subName;
+  if (sub === null) return pm.dynamic ? ['need'] : [];
+  if (sub === 'update') return ['fill'];
+  if (sub === 'distclean' || sub === 'dist-clean') return ['clean'];
+  return NEEDS_LISTS.has(sub) ? ['need'] : [];
+}
+
+export const APT_LISTS_CACHE: CacheSpec = {
+  what: 'apt package lists',
+  paths: [APT_LISTS],
+  mentions: ['apt-get', 'apt', 'aptitude', 'apt-cache'],
+  scriptsMayNeed: true,
+  events: aptEvents,
+  cleanup: () => `rm -rf ${APT_LISTS}/*`,
+};
+
+export const aptCleanLists: Transform = {
+  id: 'apt-clean-lists',
+  description: 'Remove /var/lib/apt/lists/* in the RUN that last uses the lists fetched by apt-get update, in stages that end up in the final image',
+  hadolint: ['DL3009'],
+  defaultOn: true,
+  run(m) {
+    const fixes: Fix[] = [];
+    const skips: Skip[] = [];
+    for (const c of planCacheCleanups(m, APT_LISTS_CACHE)) {
+      if (!c.edit) {
+        skips.push({ reason: `apt lists not removed: ${c.skip}`, line: c.ins.line });
+        continue;
+      }
+      const since = c.filledBy === c.ins ? '' : ` (fetched on line ${c.filledBy.line} and used up to here)`;
+      fixes.push({
+        message: `removed the apt package lists at the end of the RUN on line ${c.ins.line}${since}`,
+        line: c.ins.line,
+        edits: [c.edit],
+        touches: [c.ins.index],
+      });
+    }
+    return { fixes, skips };
+  },
+};

@@ -1,0 +1,244 @@
+import type { Edit } from '../src/edits.js';
+import type { Model, Stage, Word } from '../src/model/types.js';
+import {
+  analysable, mentionsTool, mountsOf, parsePm, pmCommands, runsUpTo, stageChain, whyNotAnalysable,
+  type PmCommand,
+} from './lib/package-managers.js';
+import type { Fix, Skip, Transform } from './types.js';
+
+const FALSY = /^"?(false|0|no|off)"?$/i;
+/** apt configuration that turns recommends off (`APT::Install-Recommends "false";` in apt.conf.d). */
+const CONFIG_OFF = /APT::Install-Recommends\s+"?(false|0|no|off)"?/i;
+
+/** What the command's own options say about recommends: 'off', 'on', or null when they say nothing. */
+function optionSays(pm: PmCommand): 'off' | 'on' | null {
+  for (const o of pm.options) {
+    if (o.name === '--no-install-recommends') return 'off';
+    if (o.name === '--install-recommends') return o.arg !== null && FALSY.test(o.arg) ? 'off' : 'on';
+    if ((o.name === '-o' || o.name === '--option') && o.arg) {
+      const kv = /^APT::Install-Recommends=(.*)$/i.exec(o.arg);
+      if (kv) return FALSY.test(kv[1]) ? 'off' : 'on';
+    }
+  }
+  return null;
+}
+
+/** The line of an earlier command (this stage or a base stage) that writes the apt setting turning recommends off. */
+function configTurnsOff(pm: PmCommand): number | null {
+  for (const run of runsUpTo(pm.ins)) {
+    if (!analysable(run)) continue;
+    for (const c of run.shell!.commands) {
+      if (run === pm.ins && c.node.start >= pm.cmd.node.start) break;
+      if ([c.name, ...c.args].some((w) => w?.value && CONFIG_OFF.test(w.value))) return run.line;
+    }
+  }
+  return null;
+}
+
+/** Package name of an operand (`curl=7.88*`, `curl:amd64`, `curl/bookworm-backports` → `curl`). */
+function packageName(w: Word): string | null {
+  if (w.value === null) return null;
+  return w.value.replace(/[=/].*$/, '').replace(/:[a-z0-9-]+$/, '').toLowerCase();
+}
+
+const isAptInstall = (p: PmCommand) => (p.tool === 'apt-get' || p.tool === 'apt') && p.subName === 'install';
+
+// ---------------------------------------------------------------------------------------------------------
+// Recommended packages that builds rely on without knowing
+
+interface Companion {
+  pkg: string;
+  /** Packages whose (dependencies') Recommends bring `pkg` in. */
+  triggers: RegExp;
+  /** Packages that bring `pkg` in through Depends (or are it). */
+  satisfiedBy: RegExp;
+  why: string;
+  /** Extra condition on the stage. */
+  when?: (m: Model, pm: PmCommand) => boolean;
+}
+
+const SSH_URL = /^(ssh:\/\/|git\+ssh:\/\/|[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:)/;
+
+/** The stage (or a base stage) clones over SSH: a `--mount=type=ssh` RUN, or `git` with an SSH URL. */
+function stageUsesGitSsh(_m: Model, pm: PmCommand): boolean {
+  for (const stage of stageChain(pm.ins.stage!)) {
+    for (const ins of stage.instructions) {
+      if (ins.name !== 'RUN') continue;
+      if (mountsOf(ins).some((mt) => mt.type === 'ssh')) return true;
+      if (!analysable(ins)) continue;
+      for (const c of ins.shell!.commands) {
+        if (c.effective?.name.value?.split('/').pop() === 'git' && c.effective.args.some((a) => a.value && SSH_URL.test(a.value))) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The stage (or a base stage) runs `pip install`. */
+function stageRunsPipInstall(_m: Model, pm: PmCommand): boolean {
+  return stageChain(pm.ins.stage!).some((stage) =>
+    stage.instructions.some((ins) => pmCommands(ins).some((p) => p.tool === 'pip' && p.subName === 'install')));
+}
+
+/**
+ * Debian/Ubuntu packages pull these in only as Recommends (checked against bookworm's metadata with
+ * `apt-cache show` and `apt-cache depends --recurse`): after `--no-install-recommends` they silently go missing.
+ */
+export const COMPANIONS: Companion[] = [
+  {
+    pkg: 'ca-certificates',
+    // curl → libcurl4, git → libcurl3-gnutls and git itself, wget, python3.x, aria2, mercurial-common Recommend it;
+    // apt-transport-https exists only to fetch over HTTPS (it pulled libcurl3-gnutls on older releases).
+    triggers: /^(curl|wget|wget2|git|git-core|aria2|mercurial|apt-transport-https|libcurl3|libcurl4|libcurl3-gnutls|libcurl4-openssl-dev|libcurl4-gnutls-dev|python3|python3\.\d+)$/,
+    // python3-pip Depends on ca-certificates.
+    satisfiedBy: /^(ca-certificates|python3?-pip)$/,
+    why: 'HTTPS needs it',
+  },
+  {
+    pkg: 'libc6-dev',
+    // gcc Recommends libc6-dev | libc-dev: without it there is no stdio.h, limits.h, crt1.o.
+    triggers: /^gcc(-\d+)?$/,
+    satisfiedBy: /^(libc6-dev|libc-dev|build-essential|g\+\+(-\d+)?|clang(-\d+)?)$/,
+    why: 'compiling C needs its headers',
+  },
+  {
+    pkg: 'openssh-client',
+    // git Recommends ssh-client.
+    triggers: /^(git|git-core)$/,
+    satisfiedBy: /^(openssh-client|ssh-client|ssh)$/,
+    why: 'the stage clones over SSH',
+    when: stageUsesGitSsh,
+  },
+  {
+    pkg: 'python-setuptools',
+    // Python 2's python-pip (xenial, bionic, buster) Recommends python-setuptools, which its pip needs to build
+    // source distributions. (In Debian 12, python3-pip Depends on python3-setuptools.)
+    triggers: /^python-pip$/,
+    satisfiedBy: /^python-setuptools$/,
+    why: 'pip needs it to build source packages',
+    when: stageRunsPipInstall,
+  },
+];
+
+/** Whether this install, or an earlier one in the stage or its base stages, installs a package matching `re`. */
+function installedBefore(pm: PmCommand, re: RegExp): boolean {
+  for (const run of runsUpTo(pm.ins)) {
+    for (const p of pmCommands(run)) {
+      if (run === pm.ins && p.cmd.node.start > pm.cmd.node.start) break;
+      if (!isAptInstall(p)) continue;
+      if (p.operands.some((w) => re.test(packageName(w) ?? ''))) return true;
+    }
+  }
+  return false;
+}
+
+/** Where the line of an offset starts, and whether only blanks stand before the offset on it. */
+function atLineStart(m: Model, offset: number): { indent: string } | null {
+  const ls = m.text.lastIndexOf('\n', offset - 1) + 1;
+  const before = m.text.slice(ls, offset);
+  return /^[ \t]*$/.test(before) ? { indent: before } : null;
+}
+
+/**
+ * Edits adding packages to an install command: in sorted position when the (known) list is sorted, else after
+ * the last package; one per continuation line when the packages are listed one per line.
+ */
+function addPackages(m: Model, pm: PmCommand, pkgs: string[]): Edit[] {
+  const ops = pm.operands;
+  const { escape, eol } = m.style;
+  if (ops.length === 0) return [];
+  // One package per continuation line: every package after the first starts its own line (a single package
+  // counts when it sits on its own line below the install word).
+  const ownLine = (w: Word, prev: number) => m.lineOf(w.start) > prev && atLineStart(m, w.start) !== null;
+  const perLine = !pm.cmd.viaShellString &&
+    (ops.length >= 2 || ownLine(ops[0], m.lineOf(pm.sub!.start))) &&
+    ops.slice(1).every((w, i) => ownLine(w, m.lineOf(ops[i].start)));
+  const values = ops.map((w) => w.value);
+  const sorted = ops.length >= 2 && values.every((v, i) => v !== null && (i === 0 || values[i - 1]! <= v));
+  const byOffset = new Map<number, string>();
+  const add = (at: number, text: string) => byOffset.set(at, (byOffset.get(at) ?? '') + text);
+  const last = ops[ops.length - 1];
+  for (const pkg of pkgs) {
+    const next = sorted ? ops.find((w) => w.value! > pkg) : undefined;
+    if (next) {
+      const ls = perLine ? atLineStart(m, next.start) : null;
+      add(next.start, ls ? `${pkg} ${escape}${eol}${ls.indent}` : `${pkg} `);
+    } else if (perLine) {
+      add(last.end, ` ${escape}${eol}${atLineStart(m, last.start)!.indent}${pkg}`);
+    } else {
+      add(last.end, ` ${pkg}`);
+    }
+  }
+  return [...byOffset].map(([at, text]) => ({ start: at, end: at, text }));
+}
+
+/** Companion packages this run adds, per stage (earlier commands of the file come first). */
+type Added = Map<Stage, Set<string>>;
+
+function fixFor(m: Model, pm: PmCommand, addedBefore: Added): Fix {
+  const sub = pm.sub!;
+  const added: string[] = [];
+  const notes: string[] = [];
+  const names = pm.operands.map(packageName);
+  const chain = stageChain(pm.ins.stage!);
+  for (const c of COMPANIONS) {
+    const trigger = names.find((n) => n !== null && c.triggers.test(n));
+    if (!trigger || installedBefore(pm, c.satisfiedBy)) continue;
+    if (chain.some((s) => addedBefore.get(s)?.has(c.pkg))) continue;
+    if (names.some((n) => n !== null && c.satisfiedBy.test(n))) continue;
+    if (c.when && !c.when(m, pm)) continue;
+    added.push(c.pkg);
+    notes.push(`added ${c.pkg}, which ${trigger} only recommends (${c.why})`);
+  }
+  const edits: Edit[] = [{ start: sub.end, end: sub.end, text: ' --no-install-recommends' }];
+  if (added.length) {
+    edits.push(...addPackages(m, pm, added));
+    const set = addedBefore.get(pm.ins.stage!) ?? new Set<string>();
+    added.forEach((p) => set.add(p));
+    addedBefore.set(pm.ins.stage!, set);
+  }
+  const line = m.lineOf(sub.start);
+  return {
+    message: `added --no-install-recommends to ${pm.toolWord.value} install on line ${line}${notes.length ? `; ${notes.join('; ')}` : ''}`,
+    line,
+    edits,
+    touches: [pm.ins.index],
+  };
+}
+
+export const aptNoInstallRecommends: Transform = {
+  id: 'apt-no-install-recommends',
+  description: 'Add --no-install-recommends to apt-get/apt install, keeping ca-certificates (and other recommended packages builds rely on)',
+  hadolint: ['DL3015'],
+  defaultOn: true,
+  run(m) {
+    const fixes: Fix[] = [];
+    const skips: Skip[] = [];
+    const added: Added = new Map();
+    for (const ins of m.instructions) {
+      if (ins.name !== 'RUN' || !ins.stage) continue;
+      if (!analysable(ins)) {
+        if (mentionsTool(m, ins, ['apt-get', 'apt'], 'install')) {
+          skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
+        }
+        continue;
+      }
+      for (const c of ins.shell!.commands) {
+        const pm = parsePm(ins, c);
+        if (!pm || !isAptInstall(pm)) continue;
+        const says = optionSays(pm);
+        if (says === 'off') continue;
+        const line = m.lineOf(pm.sub!.start);
+        if (says === 'on') {
+          skips.push({ reason: `the install on line ${line} asks for recommended packages explicitly`, line });
+          continue;
+        }
+        if (configTurnsOff(pm) !== null) continue;
+        fixes.push(fixFor(m, pm, added));
+      }
+    }
+    return { fixes, skips };
+  },
+};

@@ -1,0 +1,79 @@
+import type { Instruction, SyntaxNode } from '../src/model/types.js';
+import { expandVars } from '../src/model/vars.js';
+import {
+  analysable, covers, hasOption, mentionsTool, mountsOf, normalisePath, parsePm, whyNotAnalysable,
+  type PmCommand,
+} from './lib/package-managers.js';
+import type { Fix, Skip, Transform } from './types.js';
+
+const SETS_NO_CACHE = /^PIP_NO_CACHE_DIR=/;
+
+/** PIP_NO_CACHE_DIR is set for this command: ENV/ARG, a prefix assignment, `env`, or an earlier `export`. */
+function envTurnsCacheOff(pm: PmCommand): boolean {
+  const { ins, cmd } = pm;
+  if ('PIP_NO_CACHE_DIR' in ins.state.vars) return true;
+  if (cmd.assignments.some((a) => SETS_NO_CACHE.test(a.raw))) return true;
+  if (cmd.args.some((a) => a.start < pm.toolWord.start && a.value !== null && SETS_NO_CACHE.test(a.value))) return true;
+  return exportedBefore(ins.shell!.root, cmd.node.start, (n) => SETS_NO_CACHE.test(ins.shell!.text.slice(n.start - ins.shell!.start, n.end - ins.shell!.start)));
+}
+
+/** An `export NAME=…` (or declare -x / readonly) before `offset`, outside subshells, whose assignment matches. */
+function exportedBefore(node: SyntaxNode, offset: number, matches: (assignment: SyntaxNode) => boolean): boolean {
+  if (node.start >= offset) return false;
+  if (node.type === 'subshell' || node.type === 'command_substitution') return false;
+  if (node.type === 'declaration_command') return node.children.some((c) => c.type === 'variable_assignment' && matches(c));
+  return node.children.some((c) => exportedBefore(c, offset, matches));
+}
+
+/** A cache mount holds pip's cache (`~/.cache/pip`, `~/.cache`, `$PIP_CACHE_DIR`, `$XDG_CACHE_HOME`). */
+function cacheMounted(ins: Instruction): boolean {
+  const vars = ins.state.vars;
+  const dirs = ['/root/.cache/pip'];
+  if (vars.PIP_CACHE_DIR) dirs.push(expandVars(vars.PIP_CACHE_DIR, vars));
+  if (vars.XDG_CACHE_HOME) dirs.push(`${expandVars(vars.XDG_CACHE_HOME, vars)}/pip`);
+  if (vars.HOME) dirs.push(`${expandVars(vars.HOME, vars)}/.cache/pip`);
+  return mountsOf(ins).some((mt) => {
+    if (mt.type !== 'cache' && mt.type !== 'tmpfs') return false;
+    if (!mt.target) return false;
+    const t = normalisePath(mt.target);
+    return /\/\.cache(\/pip)?$/.test(t) || dirs.some((d) => covers(t, d));
+  });
+}
+
+const isPipInstall = (pm: PmCommand) => pm.tool === 'pip' && pm.subName === 'install';
+
+export const pipNoCacheDir: Transform = {
+  id: 'pip-no-cache-dir',
+  description: 'Add --no-cache-dir to pip install, so pip\'s download cache does not end up in the layer',
+  hadolint: ['DL3042'],
+  defaultOn: true,
+  run(m) {
+    const fixes: Fix[] = [];
+    const skips: Skip[] = [];
+    for (const ins of m.instructions) {
+      if (ins.name !== 'RUN' || !ins.stage) continue;
+      if (!analysable(ins)) {
+        if (mentionsTool(m, ins, ['pip', 'pip3'], 'install')) skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
+        continue;
+      }
+      if (cacheMounted(ins)) continue;
+      for (const c of ins.shell!.commands) {
+        const pm = parsePm(ins, c);
+        if (!pm || !isPipInstall(pm) || hasOption(pm, ['--no-cache-dir'])) continue;
+        const line = m.lineOf(pm.sub!.start);
+        if (hasOption(pm, ['--cache-dir'])) {
+          skips.push({ reason: `the pip install on line ${line} names its own --cache-dir`, line });
+          continue;
+        }
+        if (envTurnsCacheOff(pm)) continue;
+        fixes.push({
+          message: `added --no-cache-dir to pip install on line ${line}`,
+          line,
+          edits: [{ start: pm.sub!.end, end: pm.sub!.end, text: ' --no-cache-dir' }],
+          touches: [ins.index],
+        });
+      }
+    }
+    return { fixes, skips };
+  },
+};
