@@ -88,7 +88,7 @@ const OPTIONS: Record<Tool, OptionSpec> = {
   zypper: ZYPPER_OPTIONS,
 };
 
-const basename = (v: string | null): string | null => (v === null ? null : v.split('/').pop() ?? null);
+const basename = (v: string | null): string | null => (v === null ? null : v.slice(v.lastIndexOf('/') + 1));
 
 /** The tool a command name stands for, or null. */
 function toolOf(name: string): Tool | null {
@@ -215,14 +215,23 @@ export function analysable(ins: Instruction): boolean {
   return ins.name === 'RUN' && !ins.json && !ins.heredoc && ins.shell !== null && ins.shell.ok;
 }
 
-/** Every package-manager command of a RUN, in source order (empty when the RUN cannot be analysed). */
+const pmCache = new WeakMap<Instruction, PmCommand[]>();
+
+/**
+ * Every package-manager command of a RUN, in source order (empty when the RUN cannot be analysed). Several
+ * transforms ask for the same instruction in one pass; a model's instructions never change, so it is kept.
+ */
 export function pmCommands(ins: Instruction): PmCommand[] {
-  if (!analysable(ins)) return [];
-  const out: PmCommand[] = [];
-  for (const c of ins.shell!.commands) {
-    const p = parsePm(ins, c);
-    if (p) out.push(p);
+  let out = pmCache.get(ins);
+  if (out) return out;
+  out = [];
+  if (analysable(ins)) {
+    for (const c of ins.shell!.commands) {
+      const p = parsePm(ins, c);
+      if (p) out.push(p);
+    }
   }
+  pmCache.set(ins, out);
   return out;
 }
 
