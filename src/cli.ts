@@ -9,7 +9,9 @@ import { TRANSFORMS } from '../transforms/registry.js';
 import type { BuildContext, Transform, TransformOptions } from '../transforms/types.js';
 import { directoryContext } from './runner/context.js';
 import { findDockerfiles, type FoundFile } from './runner/files.js';
-import { processBytes, processFile, type FileResult } from './runner/process.js';
+import { availableParallelism } from 'node:os';
+import { processFiles } from './runner/pool.js';
+import { processBytes, type FileResult } from './runner/process.js';
 import { atomicWrite } from './runner/write.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
@@ -227,6 +229,16 @@ function printFile(run: Run, r: FileReport): void {
   if (run.o.verbose) for (const line of skipLines(r, c)) io.err(line);
 }
 
+/** Files below which one thread is faster than starting workers. */
+const POOL_THRESHOLD = 100;
+
+/** Worker threads for a run of `files` files: DOCKER_CODEMOD_WORKERS, or one per core for large runs. */
+function poolSize(files: number): number {
+  const env = process.env.DOCKER_CODEMOD_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
+  return files >= POOL_THRESHOLD ? Math.min(availableParallelism(), 4) : 0;
+}
+
 function exitCode(run: Run, reports: FileReport[]): number {
   const s = summarize(reports);
   if (s.errors > 0) return EXIT_FAILURE;
@@ -269,19 +281,13 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   // Dry run with stdout closed early (`| head`): nothing more anyone will see.
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
-  const contexts = new Map<string, BuildContext>();
-  const contextFor = (f: FoundFile): BuildContext => {
-    const dir = run.o.context ?? dirname(f.path);
-    let c = contexts.get(dir);
-    if (!c) contexts.set(dir, (c = directoryContext(dir)));
-    return c;
-  };
-
+  const jobs = found.files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path) }));
+  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
   const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
   io.progress = progress;
   let done = 0;
-  for (const f of found.files) {
-    const res = processFile(f.path, { transforms: run.transforms, context: contextFor(f), options: run.options });
+  for await (const res of processFiles(jobs, setup, poolSize(jobs.length))) {
+    const f = found.files[done];
     const r = reportOf(f.display, res);
     if (res.status === 'done') {
       if (run.o.dryRun) r.diff = res.changed ? unifiedDiff(f.display, res.input, res.output) : '';
