@@ -2,16 +2,19 @@ import { apkNoCache } from './apk-no-cache.js';
 import { aptCleanLists } from './apt-clean-lists.js';
 import { aptNoInstallRecommends } from './apt-no-install-recommends.js';
 import { chainRuns } from './chain-runs.js';
+import { depsCopyFirst } from './deps-copy-first.js';
 import { dnfClean } from './dnf-clean.js';
 import { nonRootUser } from './non-root-user.js';
 import { pipNoCacheDir } from './pip-no-cache-dir.js';
 import type { Transform } from './types.js';
 
 /**
- * Every transform, in the order a pass runs them. chain-runs goes first so that cleanups appended by the
- * package-manager transforms land on continuation lines of the joined RUN.
+ * Every transform, in the order a pass runs them. deps-copy-first moves whole instructions, so it goes before
+ * the ones that edit inside them; chain-runs goes before the package-manager transforms so that the cleanups
+ * they append land on continuation lines of the joined RUN.
  */
 export const TRANSFORMS: readonly Transform[] = [
+  depsCopyFirst,
   chainRuns,
   aptNoInstallRecommends,
   aptCleanLists,

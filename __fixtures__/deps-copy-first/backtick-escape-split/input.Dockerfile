@@ -1,0 +1,7 @@
+# escape=`
+FROM node:20
+WORKDIR /app
+COPY . .
+RUN npm ci `
+    && npm run build
+CMD ["node", "dist/index.js"]

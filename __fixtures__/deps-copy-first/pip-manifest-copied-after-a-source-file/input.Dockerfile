@@ -1,0 +1,6 @@
+FROM python:3.12-slim
+WORKDIR /app
+COPY sample.py .
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+CMD ["python", "sample.py"]

@@ -1,0 +1,3 @@
+FROM python:3.12-slim
+COPY . /
+RUN pip install -r requirements.txt
