@@ -1,14 +1,14 @@
 import { continuation, keyword } from '../src/model/style.js';
 import type { Instruction, Model, Stage } from '../src/model/types.js';
 import { expandVars, hasVariable, resolvePath } from '../src/model/vars.js';
-import { classifyImage, createUserCommands, type BaseImage, type Family } from './lib/base-images.js';
+import { accountConflict, classifyImage, createUserCommands, type BaseImage, type Family } from './lib/base-images.js';
 import { copyParts, rootNeed, type Finding } from './lib/root-needs.js';
 import type { Fix, Skip, Transform, TransformContext } from './types.js';
 
 /** Why the transform left a file alone (stable codes, for reports and tests). */
 export type SkipCode =
   | 'ignored' | 'windows' | 'deliberate-root' | 'unresolved-base' | 'image-needs-root' | 'unknown-base' | 'no-user-name'
-  | 'non-posix-shell' | 'etc-replaced' | 'bad-option' | Finding['code'];
+  | 'non-posix-shell' | 'etc-replaced' | 'bad-option' | 'account-exists' | Finding['code'];
 
 /** How the USER line was chosen. */
 export type How = `create:${Family}` | 'shipped' | 'scratch' | 'restore';
@@ -167,6 +167,8 @@ function chooseTarget(
       return { user: `${id}:${id}`, owner: `${id}:${id}`, how: 'scratch', create: null, why: 'scratch has no /etc/passwd, so the user is numeric' };
     }
     case 'create': {
+      const clash = accountConflict(image, base.family, name, uid);
+      if (clash) return { code: 'account-exists', reason: clash, line: m.stages[m.stages.length - 1].from.line };
       const user = uid === undefined ? name : `${uid}:${uid}`;
       return {
         user,

@@ -237,3 +237,57 @@ export function createUserCommands(family: Family, name: string, uid: number | u
     `useradd --system --no-log-init${id ? ` --uid${id}` : ''} --gid ${name} --create-home ${name}`,
   ];
 }
+
+/**
+ * Accounts (users and groups) every image of a family already has: `groupadd`/`useradd`/`addgroup` of one of
+ * these names fails the build. From the base passwd/group files of Debian 12 and Ubuntu (base-passwd),
+ * Alpine's alpine-baselayout and the Red Hat family's setup package.
+ */
+const FAMILY_ACCOUNTS: Record<Family, string[]> = {
+  debian: [
+    'root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data',
+    'backup', 'list', 'irc', 'gnats', 'nobody', 'nogroup', '_apt', 'adm', 'tty', 'disk', 'kmem', 'dialout', 'fax',
+    'voice', 'cdrom', 'floppy', 'tape', 'sudo', 'audio', 'dip', 'operator', 'src', 'shadow', 'utmp', 'video', 'sasl',
+    'plugdev', 'staff', 'users',
+  ],
+  alpine: [
+    'root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'news', 'uucp', 'operator', 'man',
+    'postmaster', 'cron', 'ftp', 'sshd', 'at', 'squid', 'xfs', 'games', 'cyrus', 'vpopmail', 'ntp', 'smmsp', 'guest',
+    'nobody', 'nogroup', 'sys', 'tty', 'disk', 'floppy', 'audio', 'cdrom', 'dialout', 'tape', 'video', 'netdev',
+    'kmem', 'wheel', 'utmp', 'ping', 'abuild', 'users', 'www-data', 'kvm', 'input',
+  ],
+  redhat: [
+    'root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'cdrom', 'sync', 'shutdown',
+    'halt', 'mail', 'uucp', 'man', 'games', 'gopher', 'video', 'dip', 'ftp', 'lock', 'audio', 'users', 'nobody',
+    'operator', 'utmp', 'utempter', 'input', 'kvm', 'render', 'tape', 'dialout', 'floppy', 'systemd-journal',
+  ],
+};
+
+/** Ubuntu 23.04 and later ship user and group `ubuntu` with uid and gid 1000. */
+function hasUbuntuUser(image: string): boolean {
+  const ref = parseImageRef(image);
+  if (ref.official === 'ubuntu') {
+    if (/^(1[0-9]|2[0-2])\.|^(trusty|xenial|bionic|focal|jammy)/.test(ref.tag)) return false;
+    return true;
+  }
+  // Official images built on Ubuntu: their default tags follow the newest LTS.
+  if (ref.official === 'eclipse-temurin' || ref.official === 'buildpack-deps') {
+    return !/(^|-)(focal|jammy|bionic)(-|$)|(^|-)(bookworm|bullseye|buster|trixie|sid|stretch)(-|$)|alpine|ubi/.test(ref.tag)
+      && (ref.official === 'eclipse-temurin' || /(^|-)(noble|oracular|plucky|questing)(-|$)/.test(ref.tag));
+  }
+  return false;
+}
+
+/** Why creating user `name` (with `uid`) would fail on this base image, or null when nothing is known to clash. */
+export function accountConflict(image: string, family: Family, name: string, uid: number | undefined): string | null {
+  if (FAMILY_ACCOUNTS[family].includes(name)) {
+    return `${image} already has an account or group named ${name}: creating it would fail the build; choose another name with --user`;
+  }
+  if (hasUbuntuUser(image)) {
+    if (name === 'ubuntu') return `${image} already has user ubuntu: creating it would fail the build; choose another name with --user`;
+    if (uid === 1000) {
+      return `${image} already has user and group ubuntu with id 1000: creating another with that id would fail the build; choose another --uid`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,3 @@
+FROM ubuntu:22.04
+RUN apt-get update
+CMD ["/app/run"]
