@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the real-build suite (test/build/run.mjs) needs: buildah with
-# overlay storage, and debootstrap to make the Debian base image.
+# Installs what the real-build suite (test/build/run.mjs) needs: buildah, and
+# debootstrap to make the Debian base image. The suite runs as root with the
+# kernel's overlay file system and chroot isolation, so buildah's recommended
+# packages (fuse-overlayfs, crun/runc, slirp4netns) are not needed.
 # Safe to run repeatedly; does nothing (and succeeds) where it cannot install.
 set -euo pipefail
 
-pkgs=(buildah debootstrap fuse-overlayfs uidmap)
+pkgs=(buildah debootstrap)
 
 if [ "$(id -u)" != 0 ]; then
   echo "install-build-deps: not root, skipping (needs: ${pkgs[*]})"

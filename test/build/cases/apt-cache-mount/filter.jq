@@ -1,0 +1,2 @@
+# Keeps the name and version of every package entry.
+[.packages[] | {name, version}]

@@ -1,0 +1,2 @@
+"""Inventory service."""
+__version__ = "0.4.0"

@@ -1,0 +1,1 @@
+"""Extract, transform and load CSV exports."""
