@@ -17,7 +17,7 @@ import { colorDiff, unifiedDiff } from './report/diff.js';
 import { jsonReport, transformsJson } from './report/json.js';
 import { Progress } from './report/progress.js';
 import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable } from './report/text.js';
-import { summarize, type FileReport, type Mode } from './report/types.js';
+import { emptySummary, summarize, tally, type FileReport, type Mode, type Summary } from './report/types.js';
 
 const EXIT_OK = 0;
 const EXIT_CHANGES = 1;
@@ -238,8 +238,7 @@ function poolSize(): number {
   return env !== undefined && /^\d+$/.test(env) ? Number(env) : 0;
 }
 
-function exitCode(run: Run, reports: FileReport[]): number {
-  const s = summarize(reports);
+function exitCode(run: Run, s: Summary): number {
   if (s.errors > 0) return EXIT_FAILURE;
   if (run.o.check && s.changed > 0) return EXIT_CHANGES;
   return EXIT_OK;
@@ -263,16 +262,22 @@ async function runStdin(run: Run): Promise<number> {
   }
   printFile(run, r);
   if (run.json) run.io.out(jsonReport([r], summarize([r]), run.mode));
-  return exitCode(run, [r]);
+  return exitCode(run, summarize([r]));
 }
 
 async function runFiles(run: Run, paths: string[]): Promise<number> {
   const { io } = run;
   const found = findDockerfiles(paths);
+  // Only the JSON document needs every report at the end; text mode keeps counts.
   const reports: FileReport[] = [];
+  const summary = emptySummary();
+  const record = (r: FileReport) => {
+    tally(summary, r);
+    if (run.json) reports.push(r);
+  };
   for (const p of found.problems) {
     const r: FileReport = { path: p.display, changed: false, fixes: [], skipped: [], error: p.message };
-    reports.push(r);
+    record(r);
     printFile(run, r);
   }
   if (!run.json) for (const n of found.notes) io.err(n);
@@ -301,8 +306,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
       }
     }
     printFile(run, r);
-    // Only the JSON document needs the diff after this point.
-    reports.push(run.json ? r : { ...r, diff: undefined });
+    record(r);
     progress.tick(++done);
     // Let EPIPE and signals through between files.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -310,10 +314,9 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   progress.clear();
   io.progress = null;
 
-  const summary = summarize(reports);
   if (run.json) io.out(jsonReport(reports, summary, run.mode));
   else io.err(summaryLine(summary, run.mode, run.o.verbose === true, run.errColors));
-  return exitCode(run, reports);
+  return exitCode(run, summary);
 }
 
 async function main(argv: string[]): Promise<number> {

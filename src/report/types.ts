@@ -29,14 +29,21 @@ export interface Summary {
   errors: number;
 }
 
+export function emptySummary(): Summary {
+  return { files: 0, changed: 0, fixes: 0, skipped: 0, errors: 0 };
+}
+
+/** Count one file's report into a summary. */
+export function tally(s: Summary, r: FileReport): void {
+  s.files++;
+  if (r.changed) s.changed++;
+  s.fixes += r.changed ? r.fixes.length : 0;
+  s.skipped += r.skipped.length;
+  if (r.error !== undefined) s.errors++;
+}
+
 export function summarize(reports: readonly FileReport[]): Summary {
-  const s: Summary = { files: 0, changed: 0, fixes: 0, skipped: 0, errors: 0 };
-  for (const r of reports) {
-    s.files++;
-    if (r.changed) s.changed++;
-    s.fixes += r.changed ? r.fixes.length : 0;
-    s.skipped += r.skipped.length;
-    if (r.error !== undefined) s.errors++;
-  }
+  const s = emptySummary();
+  for (const r of reports) tally(s, r);
   return s;
 }
