@@ -174,6 +174,19 @@ function addPackages(m: Model, pm: PmCommand, pkgs: string[]): Edit[] {
   return [...byOffset].map(([at, text]) => ({ start: at, end: at, text }));
 }
 
+/**
+ * Where an install's packages come from when they cannot be seen (`$PKGS`, `xargs … < list`), or null. Without
+ * the names, dropping recommended packages may drop ca-certificates; unless it is installed already, skip.
+ */
+function hiddenPackages(pm: PmCommand): string | null {
+  const dynamic = pm.operands.filter((w) => w.value === null).map((w) => w.raw);
+  const from = dynamic.length ? dynamic.join(' ') : pm.operands.length === 0 ? 'its input (no package named)' : null;
+  if (from === null) return null;
+  const ca = /^ca-certificates$/;
+  if (installedBefore(pm, ca) || pm.operands.some((w) => ca.test(packageName(w) ?? ''))) return null;
+  return from;
+}
+
 /** Companion packages this run adds, per stage (earlier commands of the file come first). */
 type Added = Map<Stage, Set<string>>;
 
@@ -236,6 +249,14 @@ export const aptNoInstallRecommends: Transform = {
           continue;
         }
         if (configTurnsOff(pm) !== null) continue;
+        const hidden = hiddenPackages(pm);
+        if (hidden !== null) {
+          skips.push({
+            reason: `the install on line ${line} takes its packages from ${hidden}: cannot tell whether they rely on recommended packages such as ca-certificates`,
+            line,
+          });
+          continue;
+        }
         fixes.push(fixFor(m, pm, added));
       }
     }
