@@ -1,0 +1,150 @@
+/**
+ * Property tests over generated Dockerfiles (test/helpers/dockerfile-arbitrary.ts) with every transform found
+ * in transforms/: the engine does not throw, a second run changes nothing, propertyViolations() finds nothing,
+ * BOM, line endings and the final newline are kept, and inserted text uses the file's escape character and
+ * keyword case.
+ *
+ * FUZZ_RUNS sets the number of files (default DEFAULT_RUNS), FUZZ_SEED replays a run (default: a fixed seed).
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InputError, transformText } from '../../src/engine.js';
+import { parseDockerfile } from '../../src/model/parse.js';
+import { initShell } from '../../src/model/shell.js';
+import { memoryContext } from '../../src/runner/context.js';
+import { TRANSFORMS } from '../../transforms/registry.js';
+import type { Transform } from '../../transforms/types.js';
+import { dockerfileCase, type DockerfileCase } from '../helpers/dockerfile-arbitrary.js';
+import { propertyViolations } from '../helpers/properties.js';
+import { discoveredTransforms } from '../helpers/transforms.js';
+
+/** 1000 runs take 35–55 s on a 2-core machine (most of it in dash -n); `npm run fuzz` runs 100 000. */
+const DEFAULT_RUNS = 1000;
+const DEFAULT_SEED = 20240617;
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? DEFAULT_RUNS);
+const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : DEFAULT_SEED;
+
+beforeAll(initShell);
+
+/** Registered transforms in the registry's order (the order the CLI runs them), then unregistered ones. */
+function allTransforms(): Transform[] {
+  const found = discoveredTransforms();
+  const byId = (id: string) => found.find((t) => t.id === id);
+  const registered = TRANSFORMS.map((t) => byId(t.id)).filter((t): t is Transform => t !== undefined);
+  return [...registered, ...found.filter((t) => !registered.includes(t))];
+}
+
+function show(c: DockerfileCase, order: Transform[]): string {
+  const ctx = Object.keys(c.context).length ? `\ncontext files: ${JSON.stringify(c.context)}` : '';
+  const opts = Object.keys(c.options).length ? `\noptions: ${JSON.stringify(c.options)}` : '';
+  return `input (JSON): ${JSON.stringify(c.text)}\n----- input -----\n${c.text}\n-----------------${ctx}${opts}\ntransform order: ${order.map((t) => t.id).join(', ')}`;
+}
+
+/** Inserted text follows the file: its escape character and its keyword case. */
+function styleProblems(input: string, output: string): string[] {
+  const problems: string[] = [];
+  const parse = (t: string) => parseDockerfile(t.replace(/^\uFEFF/, ''));
+  const before = parse(input);
+  const after = parse(output);
+  const other = before.style.escape === '\\' ? '`' : '\\';
+  const continued = (t: string) =>
+    t.split('\n').filter((l) => !/^\s*#/.test(l) && l.replace(/\r$/, '').trimEnd().endsWith(other)).length;
+  if (continued(output) > continued(input)) problems.push(`a line continued with ${other}, not the file's escape character, was added`);
+  const keywords = (m: ReturnType<typeof parse>) => m.instructions.map((i) => i.keyword);
+  for (const [name, to] of [['lowercase', (k: string) => k.toLowerCase()], ['uppercase', (k: string) => k.toUpperCase()]] as const) {
+    if (keywords(before).every((k) => k === to(k)) && !keywords(after).every((k) => k === to(k))) {
+      problems.push(`an instruction keyword not in ${name} was added to a file written in ${name}`);
+    }
+  }
+  return problems;
+}
+
+/** Throws, with the input printed, when a property does not hold for this case. */
+function check(c: DockerfileCase, transforms: Transform[]): void {
+  const run = (text: string) => transformText(text, { transforms, context: memoryContext(c.context), options: c.options });
+  let first;
+  try {
+    first = run(c.text);
+  } catch (e) {
+    const kind = e instanceof InputError ? 'InputError on a file with FROM' : (e as Error).name;
+    throw new Error(`${kind}: ${(e as Error).message}\n${show(c, transforms)}`);
+  }
+  const out = first.output;
+  const problems = propertyViolations(c.text, out);
+  if (!c.text.includes('\r') && out.includes('\r')) problems.push('CR added to an LF file');
+  if (/\n$/.test(c.text) !== /\n$/.test(out)) problems.push('final newline added or removed');
+  problems.push(...styleProblems(c.text, out));
+  let second: string | null = null;
+  try {
+    second = run(out).output;
+  } catch (e) {
+    problems.push(`second run threw ${(e as Error).name}: ${(e as Error).message}`);
+  }
+  if (second !== null && second !== out) problems.push(`not idempotent: second run gives ${JSON.stringify(second)}`);
+  if (problems.length) {
+    const applied = first.fixes.map((f) => `  ${f.transform} (pass ${f.pass}): ${f.message}`).join('\n');
+    throw new Error(
+      `${problems.join('\n')}\n${show(c, transforms)}\n----- output (JSON): ${JSON.stringify(out)}\n----- output -----\n${out}\n------------------\nfixes:\n${applied}`,
+    );
+  }
+}
+
+/** Transforms with known faults, the behaviour they show, and what check() must report. */
+const FAULTY: Array<{ fault: string; report: string; transform: Transform }> = [
+  {
+    fault: 'breaks the shell syntax of a RUN',
+    report: 'VerifyError',
+    transform: {
+      id: 'faulty-syntax', description: 'appends a dangling && to the first RUN', hadolint: [], defaultOn: false,
+      run(m) {
+        const r = m.instructions.find((i) => i.name === 'RUN' && i.shell?.ok);
+        return { fixes: r ? [{ message: 'x', line: r.line, edits: [{ start: r.argsEnd, end: r.argsEnd, text: ' &&' }], touches: [r.index] }] : [], skips: [] };
+      },
+    },
+  },
+  {
+    fault: 'adds an upper-case keyword to a lower-case file',
+    report: 'an instruction keyword not in lowercase was added',
+    transform: {
+      id: 'faulty-case', description: 'adds an upper-case USER line', hadolint: [], defaultOn: false,
+      run(m) {
+        if (m.instructions.some((i) => i.name === 'USER')) return { fixes: [], skips: [] };
+        const last = m.instructions[m.instructions.length - 1];
+        return { fixes: [{ message: 'x', line: last.line, edits: [{ start: last.end, end: last.end, text: '\nUSER app' }], touches: [] }], skips: [] };
+      },
+    },
+  },
+];
+
+describe('generated Dockerfiles', () => {
+  const transforms = allTransforms();
+
+  it('finds transforms', () => expect(transforms.length).toBeGreaterThan(0));
+
+  for (const { fault, report, transform } of FAULTY) {
+    it(`catches a transform that ${fault}`, () => {
+      const c: DockerfileCase = { text: 'from debian:bookworm\nrun apt-get update\n', context: {}, options: {} };
+      expect(() => check(c, [transform])).toThrow(report);
+    });
+  }
+
+  it(
+    `all transforms: no throw, idempotent, properties hold (${RUNS} runs, seed ${SEED})`,
+    () => {
+      // Half the cases run the transforms in the registry's order, half in a shuffled order (shrinks to the registry's).
+      const order = fc.oneof(fc.constant(transforms), fc.shuffledSubarray(transforms, { minLength: transforms.length, maxLength: transforms.length }));
+      const started = Date.now();
+      try {
+        fc.assert(
+          fc.property(dockerfileCase(), order, (c, ts) => check(c, ts)),
+          { numRuns: RUNS, seed: SEED, includeErrorInReport: true },
+        );
+      } catch (e) {
+        throw new Error(`seed ${SEED} (replay: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx vitest run test/fuzz)\n${(e as Error).message}`);
+      }
+      if (process.env.FUZZ_VERBOSE) console.log(`${RUNS} runs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    },
+    120_000 + RUNS * 200,
+  );
+});
