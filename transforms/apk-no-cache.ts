@@ -1,7 +1,15 @@
 import type { ShellCommand } from '../src/model/types.js';
 import {
-  analysable, cacheMountFor, covers, hasOption, mentionsTool, parsePm, planCacheCleanups, rmPaths, whyNotAnalysable,
-  type CacheEvent, type CacheSpec, type PmCommand,
+  analysableRuns,
+  type CacheEvent,
+  cacheMountFor,
+  type CacheSpec,
+  covers,
+  hasOption,
+  parsePm,
+  planCacheCleanups,
+  type PmCommand,
+  rmPaths,
 } from './lib/package-managers.js';
 import type { Fix, Skip, Transform } from './types.js';
 
@@ -44,12 +52,7 @@ export const apkNoCache: Transform = {
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
-    for (const ins of m.instructions) {
-      if (ins.name !== 'RUN' || !ins.stage) continue;
-      if (!analysable(ins)) {
-        if (mentionsTool(m, ins, ['apk'], 'add')) skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
-        continue;
-      }
+    for (const ins of analysableRuns(m, ['apk'], 'add', skips)) {
       if (cacheMountFor(ins, APK_CACHE_PATHS)) continue;
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);

@@ -1,8 +1,14 @@
 import type { Edit } from '../src/edits.js';
 import type { Model, Stage, Word } from '../src/model/types.js';
 import {
-  analysable, mentionsTool, mountsOf, parsePm, pmCommands, runsUpTo, stageChain, whyNotAnalysable,
+  analysable,
+  analysableRuns,
+  mountsOf,
+  parsePm,
   type PmCommand,
+  pmCommands,
+  runsUpTo,
+  stageChain,
 } from './lib/package-managers.js';
 import type { Fix, Skip, Transform } from './types.js';
 
@@ -230,14 +236,7 @@ export const aptNoInstallRecommends: Transform = {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
     const added: Added = new Map();
-    for (const ins of m.instructions) {
-      if (ins.name !== 'RUN' || !ins.stage) continue;
-      if (!analysable(ins)) {
-        if (mentionsTool(m, ins, ['apt-get', 'apt'], 'install')) {
-          skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
-        }
-        continue;
-      }
+    for (const ins of analysableRuns(m, ['apt-get', 'apt'], 'install', skips)) {
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);
         if (!pm || !isAptInstall(pm)) continue;

@@ -1,7 +1,12 @@
 import type { Instruction, SyntaxNode } from '../src/model/types.js';
 import { expandVars } from '../src/model/vars.js';
 import {
-  analysable, covers, hasOption, mentionsTool, mountsOf, normalisePath, parsePm, whyNotAnalysable,
+  analysableRuns,
+  covers,
+  hasOption,
+  mountsOf,
+  normalisePath,
+  parsePm,
   type PmCommand,
 } from './lib/package-managers.js';
 import type { Fix, Skip, Transform } from './types.js';
@@ -50,12 +55,7 @@ export const pipNoCacheDir: Transform = {
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
-    for (const ins of m.instructions) {
-      if (ins.name !== 'RUN' || !ins.stage) continue;
-      if (!analysable(ins)) {
-        if (mentionsTool(m, ins, ['pip', 'pip3'], 'install')) skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
-        continue;
-      }
+    for (const ins of analysableRuns(m, ['pip', 'pip3'], 'install', skips)) {
       if (cacheMounted(ins)) continue;
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);

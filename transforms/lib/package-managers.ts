@@ -1,6 +1,7 @@
 import type { Edit } from '../../src/edits.js';
 import { continuation } from '../../src/model/style.js';
 import type { Instruction, Model, ShellCommand, Stage, Word } from '../../src/model/types.js';
+import type { Skip } from '../types.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Recognising package-manager commands
@@ -233,6 +234,22 @@ export function pmCommands(ins: Instruction): PmCommand[] {
   }
   pmCache.set(ins, out);
   return out;
+}
+
+/**
+ * The RUNs of the file's stages whose shell bodies can be analysed, in order. A RUN that cannot be (heredoc, exec
+ * form, non-POSIX shell, unparseable) but mentions `tools … sub` is reported in `skips` with the reason.
+ */
+export function analysableRuns(m: Model, tools: string[], sub: string, skips: Skip[]): Instruction[] {
+  const runs: Instruction[] = [];
+  for (const ins of m.instructions) {
+    if (ins.name !== 'RUN' || !ins.stage) continue;
+    if (analysable(ins)) runs.push(ins);
+    else if (mentionsTool(m, ins, tools, sub)) {
+      skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
+    }
+  }
+  return runs;
 }
 
 /** Why a RUN cannot be analysed, for skip messages. */
