@@ -1,5 +1,6 @@
 import { applyEdits, editsOverlap, type Edit } from './edits.js';
 import { parseDockerfile } from './model/parse.js';
+import { ShellCache } from './model/shell.js';
 import type { Model } from './model/types.js';
 import { verifyPass, VerifyError } from './verify.js';
 import type { BuildContext, Fix, Transform, TransformOptions } from '../transforms/types.js';
@@ -53,7 +54,8 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
   const bom = input.startsWith(BOM);
   let text = bom ? input.slice(1) : input;
   const ctx = { context: opts.context ?? NO_CONTEXT, options: opts.options ?? {} };
-  let model: Model = parseDockerfile(text);
+  const cache = new ShellCache();
+  let model: Model = parseDockerfile(text, cache);
   if (model.stages.length === 0) throw new InputError('no FROM instruction: not a Dockerfile');
 
   const fixes: AppliedFix[] = [];
@@ -79,7 +81,7 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
     }
     const next = applyEdits(text, accepted.flat());
     if (next === text) throw new VerifyError(`pass ${pass}: fixes were proposed but changed nothing`);
-    model = verifyPass(model, next, touched);
+    model = verifyPass(model, next, touched, cache);
     text = next;
   }
   throw new VerifyError(`the transforms did not settle after ${MAX_PASSES} passes`);

@@ -1,4 +1,5 @@
 import { parseDockerfile } from './model/parse.js';
+import type { ShellCache } from './model/shell.js';
 import type { Model } from './model/types.js';
 
 /** The result of a pass broke an invariant: a bug in a transform, never the user's fault. */
@@ -16,8 +17,8 @@ function instructionText(m: Model, i: number): string {
  * instruction no fix touched byte-identical and in order, and every new or changed shell-form RUN parses
  * as shell. Returns the model of the result.
  */
-export function verifyPass(before: Model, afterText: string, touched: Set<number>): Model {
-  const after = parseDockerfile(afterText);
+export function verifyPass(before: Model, afterText: string, touched: Set<number>, cache?: ShellCache): Model {
+  const after = parseDockerfile(afterText, cache);
   if (after.stages.length !== before.stages.length) {
     throw new VerifyError(`the result has ${after.stages.length} stages instead of ${before.stages.length}`);
   }

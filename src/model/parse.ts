@@ -1,6 +1,6 @@
 import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
 import './ast-cache.js';
-import { parseShellBody } from './shell.js';
+import { parseShellBody, type ShellCache } from './shell.js';
 import { detectStyle } from './style.js';
 import type { Arg, Comment, Directive, Flag, Instruction, Model, ShellBody, Stage, State } from './types.js';
 import { expandVars, resolvePath } from './vars.js';
@@ -88,21 +88,22 @@ class InstructionNode implements Instruction {
   constructor(
     private readonly text: string,
     private readonly escape: string,
+    private readonly cache: ShellCache | undefined,
   ) {}
 
   get shell(): ShellBody | null {
     if (this.shellCache === undefined) {
       const runs = this.name === 'RUN' && !this.json && !this.heredoc && this.state.posix;
       this.shellCache = runs && this.argsEnd > this.argsStart
-        ? parseShellBody(this.text, this.argsStart, this.argsEnd, this.escape)
+        ? parseShellBody(this.text, this.argsStart, this.argsEnd, this.escape, this.cache)
         : null;
     }
     return this.shellCache;
   }
 }
 
-function buildInstruction(ast: AstInstruction, text: string, escape: string, lines: Lines): InstructionNode {
-  const ins = new InstructionNode(text, escape);
+function buildInstruction(ast: AstInstruction, text: string, escape: string, lines: Lines, cache: ShellCache | undefined): InstructionNode {
+  const ins = new InstructionNode(text, escape, cache);
   const off = (r: Range) => lines.offset(r.start);
   const end = (r: Range) => lines.offset(r.end);
   const range = ast.getRange();
@@ -142,7 +143,7 @@ function buildInstruction(ast: AstInstruction, text: string, escape: string, lin
   }
   if (ins.name === 'ONBUILD' && typeof a.getTriggerInstruction === 'function') {
     const trig = a.getTriggerInstruction.call(ast) as AstInstruction | null;
-    if (trig) ins.trigger = buildInstruction(trig, text, escape, lines);
+    if (trig) ins.trigger = buildInstruction(trig, text, escape, lines, cache);
   }
   return ins;
 }
@@ -188,8 +189,11 @@ function applyInstruction(ast: AstInstruction, ins: Instruction, state: State, g
   }
 }
 
-/** Parse a Dockerfile (without BOM) into the model transforms read. */
-export function parseDockerfile(text: string): Model {
+/**
+ * Parse a Dockerfile (without BOM) into the model transforms read. Successive parses of one file's passes may share
+ * a ShellCache so unchanged RUN bodies are not parsed again.
+ */
+export function parseDockerfile(text: string, cache?: ShellCache): Model {
   const df = DockerfileParser.parse(text);
   const lines = new Lines(text);
   const escape = df.getEscapeCharacter() === '`' ? '`' : '\\';
@@ -213,7 +217,7 @@ export function parseDockerfile(text: string): Model {
   comments.sort((a, b) => a.start - b.start);
 
   const asts = df.getInstructions();
-  const instructions: InstructionNode[] = asts.map((a) => buildInstruction(a, text, escape, lines));
+  const instructions: InstructionNode[] = asts.map((a) => buildInstruction(a, text, escape, lines, cache));
   const stages: Stage[] = [];
   const globals: Record<string, string> = {};
   const endStates = new Map<Stage, State>();

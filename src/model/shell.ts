@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Language, Parser, type Node as TsNode } from 'web-tree-sitter';
+import { Language, Parser, type Node as TsNode, type Tree } from 'web-tree-sitter';
 import { blankContinuations } from './shell-text.js';
 import type { ShellBody, ShellCommand, SyntaxNode, Word } from './types.js';
 
@@ -9,11 +9,13 @@ let parser: Parser | null = null;
 export async function initShell(): Promise<void> {
   if (parser) return;
   const require = createRequire(import.meta.url);
-  await Parser.init();
+  const module: Record<string, unknown> = {};
+  await Parser.init(module);
   const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
   const p = new Parser();
   p.setLanguage(bash);
   parser = p;
+  fastCopy = checkedFastCopy(module, p);
 }
 
 function getParser(): Parser {
@@ -56,17 +58,153 @@ function copyTree(root: TsNode, base: number): SyntaxNode {
   return top;
 }
 
+/**
+ * The cursor calls copyTree makes, straight to the grammar runtime's WebAssembly exports. web-tree-sitter's own
+ * TreeCursor copies the cursor into and out of WebAssembly memory around every call (about half of copyTree's time);
+ * these calls leave it in the runtime's transfer buffer, where the exports read and update it.
+ */
+interface CursorExports {
+  HEAP32: Int32Array;
+  _ts_init(): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_named_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+}
+
+type FastCopy = (root: TsNode, base: number) => SyntaxNode;
+let fastCopy: FastCopy | null = null;
+
+/** A cursor-level copy over the raw exports; null when the runtime does not expose them. */
+function makeFastCopy(module: Record<string, unknown>): FastCopy | null {
+  const names = ['_ts_init', '_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm',
+    '_ts_tree_cursor_goto_parent_wasm', '_ts_tree_cursor_current_node_type_id_wasm',
+    '_ts_tree_cursor_current_node_is_named_wasm', '_ts_tree_cursor_current_field_id_wasm',
+    '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm'];
+  if (!names.every((n) => typeof module[n] === 'function') || !(module.HEAP32 instanceof Int32Array)) return null;
+  const m = module as unknown as CursorExports;
+  const slot = m._ts_init() >> 2;
+  return (root, base) => {
+    const cursor = root.walk() as unknown as { [i: number]: number; tree: Tree & { [0]: number }; delete(): void };
+    const tree = cursor.tree[0];
+    const { types, fields } = cursor.tree.language;
+    let heap = m.HEAP32;
+    for (let i = 0; i < 4; i++) heap[slot + i] = cursor[i];
+    const make = (): SyntaxNode => ({
+      type: types[m._ts_tree_cursor_current_node_type_id_wasm(tree)] || 'ERROR',
+      named: m._ts_tree_cursor_current_node_is_named_wasm(tree) === 1,
+      field: fields[m._ts_tree_cursor_current_field_id_wasm(tree)] as string | null,
+      start: base + m._ts_tree_cursor_start_index_wasm(tree),
+      end: base + m._ts_tree_cursor_end_index_wasm(tree),
+      children: [],
+    });
+    const top = make();
+    const stack = [top];
+    if (m._ts_tree_cursor_goto_first_child_wasm(tree) === 1) {
+      outer: for (;;) {
+        const node = make();
+        stack[stack.length - 1].children.push(node);
+        if (m._ts_tree_cursor_goto_first_child_wasm(tree) === 1) {
+          stack.push(node);
+          continue;
+        }
+        while (m._ts_tree_cursor_goto_next_sibling_wasm(tree) !== 1) {
+          if (m._ts_tree_cursor_goto_parent_wasm(tree) !== 1 || stack.length === 1) break outer;
+          stack.pop();
+        }
+      }
+    }
+    // The walk may have grown WebAssembly memory, which replaces the heap view.
+    heap = m.HEAP32;
+    for (let i = 0; i < 4; i++) cursor[i] = heap[slot + i];
+    cursor.delete();
+    return top;
+  };
+}
+
+/** The fast copy, if it gives exactly what the public API gives on a sample covering fields, anonymous nodes and errors. */
+function checkedFastCopy(module: Record<string, unknown>, p: Parser): FastCopy | null {
+  const fast = makeFastCopy(module);
+  if (!fast) return null;
+  const sample = `A=1 sudo -E apt-get install -y "a b" 'c' $(x | y) > /dev/null 2>&1 || { cd /t && [ -f z ]; }; if then fi`;
+  const tree = p.parse(sample);
+  if (!tree) return null;
+  try {
+    const same = JSON.stringify(fast(tree.rootNode, 7)) === JSON.stringify(copyTree(tree.rootNode, 7));
+    return same ? fast : null;
+  } finally {
+    tree.delete();
+  }
+}
+
 interface ParsedShell {
   root: SyntaxNode;
   hasError: boolean;
+  /** Offset of the text's first character (the root's start). */
+  base: number;
 }
 
-/** Parse one line of shell; offsets of the result are `base + index`. */
-export function parseShell(text: string, base = 0): ParsedShell {
+/** Copy of a tree with every offset moved by `delta`. Iterative: long `&&` chains nest deeply. */
+function shiftTree(root: SyntaxNode, delta: number): SyntaxNode {
+  const copy = (n: SyntaxNode): SyntaxNode => ({ ...n, start: n.start + delta, end: n.end + delta, children: [] });
+  const top = copy(root);
+  const stack: Array<[SyntaxNode, SyntaxNode]> = [[root, top]];
+  while (stack.length) {
+    const [from, to] = stack.pop()!;
+    for (const c of from.children) {
+      const d = copy(c);
+      to.children.push(d);
+      if (c.children.length) stack.push([c, d]);
+    }
+  }
+  return top;
+}
+
+/**
+ * Shell parses of one file's successive passes. Most RUN bodies come out of a pass unchanged, often at the same
+ * offset: their model is reused as it is, or their tree shifted, instead of parsing them again. Scoped to one file
+ * so memory stays bounded and results never depend on other files.
+ */
+export class ShellCache {
+  readonly trees = new Map<string, ParsedShell>();
+  readonly bodies = new Map<string, ShellBody>();
+}
+
+/** True when trees are copied over the raw exports (the runtime passed the start-up check). */
+export function fastCopyActive(): boolean {
+  return fastCopy !== null;
+}
+
+/** parseShell through web-tree-sitter's public cursor API only, without cache: the reference the fast copy must match. */
+export function parseShellPortable(text: string, base = 0): ParsedShell {
   const tree = getParser().parse(text);
   if (!tree) throw new Error('shell parser returned no tree');
   try {
-    return { root: copyTree(tree.rootNode, base), hasError: tree.rootNode.hasError };
+    return { root: copyTree(tree.rootNode, base), hasError: tree.rootNode.hasError, base };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Parse one line of shell; offsets of the result are `base + index`. */
+export function parseShell(text: string, base = 0, cache?: ShellCache): ParsedShell {
+  const hit = cache?.trees.get(text);
+  if (hit) {
+    if (hit.base === base) return hit;
+    const moved = { root: shiftTree(hit.root, base - hit.base), hasError: hit.hasError, base };
+    cache!.trees.set(text, moved);
+    return moved;
+  }
+  const tree = getParser().parse(text);
+  if (!tree) throw new Error('shell parser returned no tree');
+  try {
+    const parsed = { root: (fastCopy ?? copyTree)(tree.rootNode, base), hasError: tree.rootNode.hasError, base };
+    cache?.trees.set(text, parsed);
+    return parsed;
   } finally {
     tree.delete();
   }
@@ -187,6 +325,7 @@ interface WalkContext {
   commands: ShellCommand[];
   stateChanges: string[];
   viaShellString: boolean;
+  cache: ShellCache | undefined;
 }
 
 function commandFrom(ctx: WalkContext, node: SyntaxNode, contained: boolean): ShellCommand {
@@ -254,7 +393,7 @@ function walk(ctx: WalkContext, root: SyntaxNode, rootContained: boolean): void 
         const str = shellStringArg(cmd);
         if (str) {
           const innerText = ctx.src.slice(str.start - ctx.base + 1, str.end - ctx.base - 1);
-          const inner = parseShell(innerText, str.start + 1);
+          const inner = parseShell(innerText, str.start + 1, ctx.cache);
           if (!inner.hasError) {
             walk({ ...ctx, src: innerText, base: str.start + 1, stateChanges: [], viaShellString: true }, inner.root, true);
           }
@@ -302,13 +441,25 @@ function onlyAnd(node: SyntaxNode): boolean {
   return true;
 }
 
-/** Build the shell model of a RUN body spanning `[start, end)` of the file text. */
-export function parseShellBody(fileText: string, start: number, end: number, escape: string): ShellBody {
+/**
+ * Build the shell model of a RUN body spanning `[start, end)` of the file text. With a cache, a body already
+ * modelled at the same offset is returned as it was (models are never mutated).
+ */
+export function parseShellBody(fileText: string, start: number, end: number, escape: string, cache?: ShellCache): ShellBody {
   const raw = fileText.slice(start, end);
+  const key = `${start}${escape}${raw}`;
+  const known = cache?.bodies.get(key);
+  if (known) return known;
+  const body = buildShellBody(raw, start, end, escape, cache);
+  cache?.bodies.set(key, body);
+  return body;
+}
+
+function buildShellBody(raw: string, start: number, end: number, escape: string, cache: ShellCache | undefined): ShellBody {
   const { text, problem: textProblem } = blankContinuations(raw, escape);
-  const parsed = parseShell(text, start);
+  const parsed = parseShell(text, start, cache);
   const root = parsed.root;
-  const ctx: WalkContext = { src: text, base: start, commands: [], stateChanges: [], viaShellString: false };
+  const ctx: WalkContext = { src: text, base: start, commands: [], stateChanges: [], viaShellString: false, cache };
   walk(ctx, root, false);
   const children = root.children;
   const statements = children.filter((c) => c.named && c.type !== 'comment');
