@@ -1,18 +1,10 @@
-import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
-import './ast-cache.js';
 import { parseShellBody, type ShellCache } from './shell.js';
+import type { SyntaxInstruction } from './syntax.js';
+import { astSyntax } from './syntax-ast.js';
+import { scanSyntax } from './syntax-scan.js';
 import { detectStyle } from './style.js';
 import type { Arg, Comment, Directive, Flag, Instruction, Model, ShellBody, Stage, State } from './types.js';
 import { expandVars, resolvePath } from './vars.js';
-
-interface Position {
-  line: number;
-  character: number;
-}
-interface Range {
-  start: Position;
-  end: Position;
-}
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 const WINDOWS_IMAGE = /(^|[/:_-])(windows|windowsservercore|servercore|nanoserver)([/:_-]|$)|^mcr\.microsoft\.com\/(windows|dotnet\/framework)/i;
@@ -22,9 +14,6 @@ class Lines {
   readonly starts: number[] = [0];
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  offset(r: { line: number; character: number }): number {
-    return (this.starts[r.line] ?? this.starts[this.starts.length - 1]) + r.character;
   }
   lineOf(offset: number): number {
     let lo = 0;
@@ -45,17 +34,6 @@ function isPosixShell(shell: string[], windows: boolean): boolean {
   return POSIX_SHELLS.has(base);
 }
 
-function parseJsonArray(text: string): string[] | null {
-  const t = text.trim();
-  if (!t.startsWith('[') || !t.endsWith(']')) return null;
-  try {
-    const v: unknown = JSON.parse(t);
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
-  } catch {
-    return null;
-  }
-}
-
 class InstructionNode implements Instruction {
   index = 0;
   keyword = '';
@@ -74,8 +52,10 @@ class InstructionNode implements Instruction {
   state!: State;
   private shellCache: ShellBody | null | undefined;
   private argsCache: Arg[] | undefined;
-  /** Computes `args` on first access: dockerfile-ast's argument splitting is costly on long RUN bodies. */
+  /** Computes `args` on first access: few instructions need their words split. */
   argsSource: (() => Arg[]) | null = null;
+  /** ENV/ARG name/value pairs, from the syntax layer. */
+  properties: () => Array<{ name: string; value: string | null }> = () => [];
 
   get args(): Arg[] {
     if (this.argsCache === undefined) {
@@ -102,49 +82,22 @@ class InstructionNode implements Instruction {
   }
 }
 
-function buildInstruction(ast: AstInstruction, text: string, escape: string, lines: Lines, cache: ShellCache | undefined): InstructionNode {
+function buildInstruction(syn: SyntaxInstruction, text: string, escape: string, lines: Lines, cache: ShellCache | undefined): InstructionNode {
   const ins = new InstructionNode(text, escape, cache);
-  const off = (r: Range) => lines.offset(r.start);
-  const end = (r: Range) => lines.offset(r.end);
-  const range = ast.getRange();
-  ins.start = off(range);
-  ins.end = end(range);
-  const kwRange = ast.getInstructionRange();
-  ins.keyword = text.slice(off(kwRange), end(kwRange));
-  ins.name = ins.keyword.toUpperCase();
-  ins.line = range.start.line + 1;
-  ins.lineStart = lines.starts[range.start.line];
-  const a = ast as unknown as Record<string, (...x: unknown[]) => unknown>;
-  if (typeof a.getFlags === 'function') {
-    for (const f of a.getFlags.call(ast) as Array<{ getName(): string; getValue(): string | null; getRange(): Range }>) {
-      ins.flags.push({ name: f.getName(), value: f.getValue(), start: off(f.getRange()), end: end(f.getRange()) });
-    }
-  }
-  const argsRange = ast.getArgumentsRange();
-  ins.argsStart = argsRange ? off(argsRange) : ins.end;
-  ins.argsEnd = argsRange ? end(argsRange) : ins.end;
-  if (ins.flags.length) ins.argsStart = Math.max(ins.argsStart, ins.flags[ins.flags.length - 1].end);
-  while (ins.argsStart < ins.argsEnd && /\s/.test(text[ins.argsStart])) ins.argsStart++;
-  if (ins.argsEnd < ins.argsStart) ins.argsEnd = ins.argsStart;
-  ins.heredoc = typeof a.getHeredocs === 'function' && (a.getHeredocs.call(ast) as unknown[]).length > 0;
-  const jsonArray = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'].includes(ins.name)
-    ? parseJsonArray(text.slice(ins.argsStart, ins.argsEnd))
-    : null;
-  if (jsonArray && typeof a.getJSONStrings === 'function') {
-    ins.json = true;
-    ins.argsSource = () =>
-      (a.getJSONStrings.call(ast) as Array<{ getJSONValue(): string; getRange(): Range }>)
-        .map((s) => ({ value: s.getJSONValue(), start: off(s.getRange()), end: end(s.getRange()) }));
-  } else {
-    ins.argsSource = () =>
-      ast.getArguments()
-        .map((g) => ({ value: g.getValue(), start: off(g.getRange()), end: end(g.getRange()) }))
-        .filter((g) => g.start >= ins.argsStart);
-  }
-  if (ins.name === 'ONBUILD' && typeof a.getTriggerInstruction === 'function') {
-    const trig = a.getTriggerInstruction.call(ast) as AstInstruction | null;
-    if (trig) ins.trigger = buildInstruction(trig, text, escape, lines, cache);
-  }
+  ins.start = syn.start;
+  ins.end = syn.end;
+  ins.keyword = syn.keyword;
+  ins.name = syn.keyword.toUpperCase();
+  ins.line = lines.lineOf(syn.start);
+  ins.lineStart = lines.starts[ins.line - 1];
+  ins.flags = syn.flags;
+  ins.argsStart = syn.argsStart;
+  ins.argsEnd = syn.argsEnd;
+  ins.json = syn.json;
+  ins.heredoc = syn.heredoc;
+  ins.argsSource = syn.args;
+  ins.properties = syn.properties;
+  if (syn.trigger) ins.trigger = buildInstruction(syn.trigger, text, escape, lines, cache);
   return ins;
 }
 
@@ -157,7 +110,7 @@ function initialState(base: Stage | null, windows: boolean, endStates: Map<Stage
   return { shell, posix: !windows, workdir: '/', vars: {}, user: null };
 }
 
-function applyInstruction(ast: AstInstruction, ins: Instruction, state: State, globals: Record<string, string>, windows: boolean): void {
+function applyInstruction(ins: InstructionNode, state: State, globals: Record<string, string>, windows: boolean): void {
   switch (ins.name) {
     case 'SHELL':
       if (ins.json) {
@@ -171,16 +124,11 @@ function applyInstruction(ast: AstInstruction, ins: Instruction, state: State, g
       break;
     }
     case 'ENV':
-      for (const p of (ast as unknown as { getProperties(): Array<{ getName(): string; getValue(): string | null }> }).getProperties()) {
-        state.vars[p.getName()] = expandVars(p.getValue() ?? '', state.vars);
-      }
+      for (const p of ins.properties()) state.vars[p.name] = expandVars(p.value ?? '', state.vars);
       break;
     case 'ARG': {
-      const p = (ast as unknown as { getProperty(): { getName(): string; getValue(): string | null } | null }).getProperty();
-      if (p) {
-        const v = p.getValue();
-        state.vars[p.getName()] = v !== null ? expandVars(v, state.vars) : state.vars[p.getName()] ?? globals[p.getName()] ?? '';
-      }
+      const p = ins.properties()[0];
+      if (p) state.vars[p.name] = p.value !== null ? expandVars(p.value, state.vars) : state.vars[p.name] ?? globals[p.name] ?? '';
       break;
     }
     case 'USER':
@@ -194,30 +142,23 @@ function applyInstruction(ast: AstInstruction, ins: Instruction, state: State, g
  * a ShellCache so unchanged RUN bodies are not parsed again.
  */
 export function parseDockerfile(text: string, cache?: ShellCache): Model {
-  const df = DockerfileParser.parse(text);
+  const syntax = scanSyntax(text) ?? astSyntax(text);
   const lines = new Lines(text);
-  const escape = df.getEscapeCharacter() === '`' ? '`' : '\\';
+  const escape = syntax.escape;
   const directives: Directive[] = [];
-  const comments: Comment[] = [];
-  for (const d of df.getDirectives()) {
-    const start = lines.offset(d.getRange().start);
-    const end = lines.offset(d.getRange().end);
-    const name = d.getName();
+  const comments: Comment[] = [...syntax.comments];
+  for (const { name, value, start, end } of syntax.directives) {
     // BuildKit knows these directives; any other `# key=value` line at the top is a comment.
-    if (/^(syntax|escape|check)$/i.test(name)) directives.push({ name, value: d.getValue(), start, end });
+    if (/^(syntax|escape|check)$/i.test(name)) directives.push({ name, value, start, end });
     else {
       const lineEnd = text.indexOf('\n', start);
       const raw = text.slice(lines.starts[lines.lineOf(start) - 1], lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
       comments.push({ start, end, content: raw.replace(/^[ \t]*#[ \t]*/, '').trimEnd() });
     }
   }
-  for (const c of df.getComments()) {
-    comments.push({ start: lines.offset(c.getRange().start), end: lines.offset(c.getRange().end), content: c.getContent() });
-  }
   comments.sort((a, b) => a.start - b.start);
 
-  const asts = df.getInstructions();
-  const instructions: InstructionNode[] = asts.map((a) => buildInstruction(a, text, escape, lines, cache));
+  const instructions = syntax.instructions.map((syn) => buildInstruction(syn, text, escape, lines, cache));
   const stages: Stage[] = [];
   const globals: Record<string, string> = {};
   const endStates = new Map<Stage, State>();
@@ -250,10 +191,10 @@ export function parseDockerfile(text: string, cache?: ShellCache): Model {
     }
     if (stage) {
       stage.instructions.push(ins);
-      applyInstruction(asts[i], ins, state, globals, stage.windows);
+      applyInstruction(ins, state, globals, stage.windows);
     } else if (ins.name === 'ARG') {
-      const p = (asts[i] as unknown as { getProperty(): { getName(): string; getValue(): string | null } | null }).getProperty();
-      if (p) globals[p.getName()] = expandVars(p.getValue() ?? '', globals);
+      const p = ins.properties()[0];
+      if (p) globals[p.name] = expandVars(p.value ?? '', globals);
     }
   });
 

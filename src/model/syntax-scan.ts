@@ -1,0 +1,581 @@
+import { astProperties } from './syntax-ast.js';
+import { argsSpan, isJsonForm, type Syntax, type SyntaxDirective, type SyntaxInstruction } from './syntax.js';
+import type { Arg, Comment, Flag } from './types.js';
+
+/*
+ * A one-pass reading of a Dockerfile that gives what syntax-ast.ts gives, at a fraction of the cost: the splitting
+ * of directives, comments, instructions, arguments, flags and JSON strings follows dockerfile-ast 0.7's algorithms
+ * step for step, on offsets instead of line/character positions. ENV/ARG values still come from dockerfile-ast,
+ * read on the instruction's own text. The scanner declines (returns null) where it does not follow dockerfile-ast:
+ * heredocs, and keywords broken by a line continuation.
+ */
+
+class Decline extends Error {}
+
+const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+
+/** Offset of the start of 0-based line `n` (`\r\n`, `\r` and `\n` each end a line), or the text's length. */
+function lineStart(text: string, n: number): number {
+  if (n === 0) return 0;
+  let line = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if ((c === 13 || c === 10) && ++line === n) return i + 1;
+  }
+  return text.length;
+}
+
+/** The directive block at the top (dockerfile-ast's getParserDirectives). */
+function scanDirectives(buf: string): SyntaxDirective[] {
+  const directives: SyntaxDirective[] = [];
+  directiveCheck: for (let i = 0; i < buf.length; i++) {
+    switch (buf.charAt(i)) {
+      case ' ':
+      case '\t':
+        break;
+      case '\r':
+      case '\n':
+        break directiveCheck;
+      case '#': {
+        let directiveStart = -1;
+        let directiveEnd = -1;
+        for (let j = i + 1; j < buf.length; j++) {
+          let char = buf.charAt(j);
+          switch (char) {
+            case ' ':
+            case '\t':
+              if (directiveStart !== -1 && directiveEnd === -1) directiveEnd = j;
+              break;
+            case '\r':
+            case '\n':
+              break directiveCheck;
+            case '=': {
+              let valueStart = -1;
+              let valueEnd = -1;
+              if (directiveEnd === -1) directiveEnd = j;
+              let lineEnd = buf.length;
+              directiveValue: for (let k = j + 1; k < buf.length; k++) {
+                char = buf.charAt(k);
+                switch (char) {
+                  case '\r':
+                  case '\n':
+                    if (valueStart !== -1 && valueEnd === -1) valueEnd = k;
+                    lineEnd = k;
+                    break directiveValue;
+                  case '\t':
+                  case ' ':
+                    if (valueStart !== -1 && valueEnd === -1) valueEnd = k;
+                    continue;
+                  default:
+                    if (valueStart === -1) valueStart = k;
+                    break;
+                }
+              }
+              if (directiveStart === -1) break directiveCheck;
+              if (valueStart === -1) {
+                valueStart = j + 1;
+                valueEnd = lineEnd;
+              } else if (valueEnd === -1) {
+                valueEnd = buf.length;
+              }
+              directives.push({
+                name: buf.slice(directiveStart, directiveEnd),
+                value: buf.slice(valueStart, valueEnd),
+                start: i,
+                end: lineEnd,
+              });
+              i = buf.charAt(valueEnd) === '\r' ? valueEnd + 1 : valueEnd;
+              continue directiveCheck;
+            }
+            default:
+              if (directiveStart === -1) directiveStart = j;
+              break;
+          }
+        }
+        break;
+      }
+      default:
+        break directiveCheck;
+    }
+  }
+  return directives;
+}
+
+/** Whitespace-separated words of an instruction after its keyword (dockerfile-ast's getRawArguments). */
+function rawArguments(text: string, escapeChar: string, offset: number, endOffset: number): Arg[] {
+  const args: Arg[] = [];
+  const fullArgs = text.slice(offset, endOffset);
+  let start = false;
+  let comment = false;
+  let found = -1;
+  let escapedWhitespaceDetected = false;
+  let escaping = false;
+  let escapeMarker = -1;
+  let escapedArg = '';
+  const push = (end: number) => args.push({ value: escapedArg, start: offset + found, end: offset + end });
+  for (let i = 0; i < fullArgs.length; i++) {
+    const char = fullArgs.charAt(i);
+    if (isWhitespace(char)) {
+      if (escaping) {
+        escapedWhitespaceDetected = true;
+        if (char === '\r' || char === '\n') {
+          escapedWhitespaceDetected = false;
+          if (comment) {
+            comment = false;
+            start = true;
+          }
+        }
+        continue;
+      } else if (found !== -1) {
+        push(escapeMarker === -1 ? i : escapeMarker);
+        escapeMarker = -1;
+        escapedArg = '';
+        found = -1;
+      }
+    } else if (char === escapeChar) {
+      const next = fullArgs.charAt(i + 1);
+      if (next === ' ' || next === '\t') {
+        whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+          const newlineCheck = fullArgs.charAt(j);
+          switch (newlineCheck) {
+            case ' ':
+            case '\t':
+              continue;
+            case '\r':
+            case '\n':
+              if (newlineCheck === '\r') j++;
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1) escapeMarker = i;
+              i = j;
+              break whitespaceCheck;
+            default:
+              escapeMarker = i;
+              if (found === -1) i = j - 1;
+              break whitespaceCheck;
+          }
+        }
+      } else if (next === '\r') {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i += 2;
+      } else if (next === '\n') {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i++;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) {
+          push(escapeMarker);
+          escapedArg = '';
+          found = -1;
+        }
+        escapeMarker = -1;
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        if (next === '$') escapedArg = escapedArg + char + next;
+        else if (next === '') break;
+        else escapedArg = escapedArg + next;
+        if (found === -1) found = i;
+        i++;
+      }
+    } else if (!comment) {
+      if (start && char === '#') {
+        comment = true;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) {
+          push(escapeMarker);
+          escapedArg = '';
+          found = -1;
+        }
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        escapeMarker = -1;
+        escapedArg = escapedArg + char;
+        if (found === -1) found = i;
+      }
+      start = false;
+    }
+  }
+  if (found !== -1) push(escapeMarker === -1 ? fullArgs.length : escapeMarker);
+  return args;
+}
+
+/** The leading `--name[=value]` words (dockerfile-ast's ModifiableInstruction.getFlags). */
+function flagsOf(text: string, args: Arg[], stop: (value: string) => boolean): Flag[] {
+  const flags: Flag[] = [];
+  for (const arg of args) {
+    const value = arg.value;
+    if (stop(value)) return flags;
+    if (value.indexOf('--') !== 0) continue;
+    const nameIndex = value.indexOf('=');
+    const index = text.slice(arg.start, arg.end).indexOf('=');
+    if (index === -1) flags.push({ name: value.substring(2), value: null, start: arg.start, end: arg.end });
+    else if (index === value.length - 1) flags.push({ name: value.substring(2, index), value: '', start: arg.start, end: arg.end });
+    else flags.push({ name: value.substring(2, nameIndex), value: value.substring(nameIndex + 1), start: arg.start, end: arg.end });
+  }
+  return flags;
+}
+
+/** The strings of an exec-form array (dockerfile-ast's JSONInstruction), with their quotes' span. */
+function jsonStrings(text: string, args: Arg[]): Arg[] {
+  const strings: Arg[] = [];
+  if (args.length === 0) return strings;
+  if ((args.length === 1 && args[0].value === '[]') || (args.length === 2 && args[0].value === '[' && args[1].value === ']')) return strings;
+  const argsOffset = args[0].start;
+  const argsContent = text.slice(argsOffset, args[args.length - 1].end);
+  let start = -1;
+  let last = '';
+  let quoted = false;
+  let escapedArg = '';
+  argsCheck: for (let i = 0; i < argsContent.length; i++) {
+    const char = argsContent.charAt(i);
+    switch (char) {
+      case '[':
+        if (last === '') last = '[';
+        else if (quoted) escapedArg = escapedArg + char;
+        else break argsCheck;
+        break;
+      case '"':
+        if (last === '[' || last === ',') {
+          start = i;
+          quoted = true;
+          last = '"';
+          escapedArg = escapedArg + char;
+          continue;
+        } else if (last === '"') {
+          if (quoted) {
+            escapedArg = escapedArg + char;
+            quoted = false;
+            strings.push({ value: escapedArg.substring(1, escapedArg.length - 1), start: argsOffset + start, end: argsOffset + i + 1 });
+            escapedArg = '';
+          } else {
+            break argsCheck;
+          }
+        } else {
+          break argsCheck;
+        }
+        break;
+      case ',':
+        if (quoted) escapedArg = escapedArg + char;
+        else if (last === '"') last = ',';
+        else break argsCheck;
+        break;
+      case ']':
+        if (quoted) escapedArg = escapedArg + char;
+        else if (last !== '') break argsCheck;
+        break;
+      case ' ':
+      case '\t':
+        break;
+      case '\\':
+        if (quoted) {
+          switch (argsContent.charAt(i + 1)) {
+            case '"':
+            case '\\':
+              escapedArg = escapedArg + argsContent.charAt(i + 1);
+              i++;
+              continue;
+            case ' ':
+            case '\t':
+              escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+                switch (argsContent.charAt(j)) {
+                  case '\r':
+                    j++;
+                  // falls through
+                  case '\n':
+                    i = j;
+                    continue argsCheck;
+                  case ' ':
+                  case '\t':
+                    break;
+                  default:
+                    break escapeCheck;
+                }
+              }
+              break;
+            case '\r':
+              i++;
+            // falls through
+            default:
+              i++;
+              continue;
+          }
+        } else {
+          escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+            switch (argsContent.charAt(j)) {
+              case '\r':
+                j++;
+              // falls through
+              case '\n':
+                i = j;
+                continue argsCheck;
+              case ' ':
+              case '\t':
+                break;
+              default:
+                break escapeCheck;
+            }
+          }
+        }
+        break argsCheck;
+      default:
+        if (!quoted) break argsCheck;
+        escapedArg = escapedArg + char;
+        break;
+    }
+  }
+  return strings;
+}
+
+const STOP_AT_FIRST_NON_FLAG = (v: string) => v.indexOf('--') === -1;
+/** Instructions with flags, and where their flag search stops (dockerfile-ast's stopSearchingForFlags). */
+const FLAG_SEARCH: Record<string, (value: string) => boolean> = {
+  FROM: STOP_AT_FIRST_NON_FLAG,
+  RUN: STOP_AT_FIRST_NON_FLAG,
+  COPY: STOP_AT_FIRST_NON_FLAG,
+  ADD: STOP_AT_FIRST_NON_FLAG,
+  HEALTHCHECK: (v) => v.toUpperCase() === 'CMD' || v.toUpperCase() === 'NONE',
+  CMD: () => true,
+  ENTRYPOINT: () => true,
+  SHELL: () => true,
+  VOLUME: () => true,
+};
+
+function makeInstruction(text: string, escape: '\\' | '`', keyword: string, start: number, kwEnd: number, end: number): SyntaxInstruction {
+  const name = keyword.toUpperCase();
+  const raw = rawArguments(text, escape, kwEnd, end);
+  const stop = FLAG_SEARCH[name];
+  const flags = stop ? flagsOf(text, raw, stop) : [];
+  const words = flags.length ? raw.slice(flags.length) : raw;
+  const hasWords = words.length > 0;
+  const { argsStart, argsEnd } = argsSpan(text, hasWords ? words[0].start : null, hasWords ? words[words.length - 1].end : null, end, flags);
+  const json = isJsonForm(name, text.slice(argsStart, argsEnd));
+  const trigger = name === 'ONBUILD' && raw.length > 0
+    ? makeInstruction(text, escape, text.slice(raw[0].start, raw[0].end), raw[0].start, raw[0].end, end)
+    : null;
+  return {
+    keyword,
+    start,
+    end,
+    flags,
+    argsStart,
+    argsEnd,
+    json,
+    heredoc: false,
+    args: json ? () => jsonStrings(text, words) : () => words.filter((w) => w.start >= argsStart),
+    properties: () => (name === 'ENV' || name === 'ARG' ? astProperties(text.slice(start, end), escape) : []),
+    trigger,
+  };
+}
+
+class Scanner {
+  readonly comments: Comment[] = [];
+  readonly instructions: SyntaxInstruction[] = [];
+
+  constructor(
+    private readonly buffer: string,
+    private readonly escapeChar: '\\' | '`',
+  ) {}
+
+  run(offset: number): void {
+    for (let i = offset; i < this.buffer.length; i++) {
+      const char = this.buffer.charAt(i);
+      switch (char) {
+        case ' ':
+        case '\t':
+        case '\r':
+        case '\n':
+          break;
+        case '#':
+          i = this.processComment(i);
+          break;
+        default:
+          i = this.processInstruction(char, i);
+          break;
+      }
+    }
+  }
+
+  private processInstruction(first: string, start: number): number {
+    const buf = this.buffer;
+    let instruction = first;
+    let instructionEnd = -1;
+    let escapedInstruction = false;
+    instructionCheck: for (let i = start + 1; i < buf.length; i++) {
+      let char = buf.charAt(i);
+      switch (char) {
+        case this.escapeChar:
+          escapedInstruction = true;
+          char = buf.charAt(i + 1);
+          if (char === '\r' || char === '\n') {
+            if (instructionEnd === -1) instructionEnd = i;
+            i++;
+          } else if (char === ' ' || char === '\t') {
+            for (let j = i + 2; j < buf.length; j++) {
+              switch (buf.charAt(j)) {
+                case ' ':
+                case '\t':
+                  break;
+                case '\r':
+                case '\n':
+                  i = j;
+                  continue instructionCheck;
+                default:
+                  instructionEnd = i + 1;
+                  instruction = instruction + this.escapeChar;
+                  i = j - 2;
+                  continue instructionCheck;
+              }
+            }
+            instructionEnd = i + 1;
+            instruction = instruction + this.escapeChar;
+            break instructionCheck;
+          } else {
+            instructionEnd = i + 1;
+            instruction = instruction + this.escapeChar;
+            escapedInstruction = false;
+          }
+          break;
+        case ' ':
+        case '\t':
+          if (escapedInstruction) {
+            escapeCheck: for (let j = i + 1; j < buf.length; j++) {
+              switch (buf.charAt(j)) {
+                case ' ':
+                case '\t':
+                  break;
+                case '\r':
+                case '\n':
+                  i = j;
+                  continue instructionCheck;
+                default:
+                  break escapeCheck;
+              }
+            }
+            escapedInstruction = false;
+          }
+          if (instructionEnd === -1) instructionEnd = i;
+          i = this.processArguments(i);
+          this.add(instruction, start, instructionEnd, i);
+          return i;
+        case '\r':
+        case '\n':
+          if (escapedInstruction) continue;
+          if (instructionEnd === -1) instructionEnd = i;
+          this.add(instruction, start, i, i);
+          return i;
+        case '#':
+          if (escapedInstruction) continue;
+        // falls through
+        default:
+          instructionEnd = i + 1;
+          instruction = instruction + char;
+          escapedInstruction = false;
+          break;
+      }
+    }
+    if (instructionEnd === -1) instructionEnd = buf.length;
+    this.add(instruction, start, instructionEnd, buf.length);
+    return buf.length;
+  }
+
+  private processArguments(offset: number): number {
+    const buf = this.buffer;
+    let escaped = false;
+    argumentsCheck: for (let i = offset + 1; i < buf.length; i++) {
+      switch (buf.charAt(i)) {
+        case '\r':
+        case '\n':
+          if (escaped) continue;
+          return i;
+        case this.escapeChar: {
+          const next = buf.charAt(i + 1);
+          if (next === '\n' || next === '\r') {
+            escaped = true;
+            i++;
+          } else if (next === ' ' || next === '\t') {
+            for (let j = i + 2; j < buf.length; j++) {
+              switch (buf.charAt(j)) {
+                case ' ':
+                case '\t':
+                  break;
+                case '\r':
+                case '\n':
+                  escaped = true;
+                // falls through
+                default:
+                  i = j;
+                  continue argumentsCheck;
+              }
+            }
+            return buf.length;
+          }
+          continue;
+        }
+        case '#':
+          if (escaped) {
+            i = this.processComment(i);
+            continue argumentsCheck;
+          }
+          break;
+        case ' ':
+        case '\t':
+          break;
+        default:
+          if (escaped) escaped = false;
+          break;
+      }
+    }
+    return buf.length;
+  }
+
+  private processComment(start: number): number {
+    const buf = this.buffer;
+    let end = buf.length;
+    for (let i = start + 1; i < buf.length; i++) {
+      const c = buf.charAt(i);
+      if (c === '\r' || c === '\n') {
+        end = i;
+        break;
+      }
+    }
+    let from = start + 1;
+    while (from < end && isWhitespace(buf.charAt(from))) from++;
+    let to = end;
+    while (to > from && isWhitespace(buf.charAt(to - 1))) to--;
+    this.comments.push({ start, end, content: buf.slice(from, to) });
+    return end;
+  }
+
+  private add(instruction: string, start: number, instructionEnd: number, end: number): void {
+    if (this.buffer.slice(start, instructionEnd) !== instruction) throw new Decline();
+    this.instructions.push(makeInstruction(this.buffer, this.escapeChar, instruction, start, instructionEnd, end));
+  }
+}
+
+/** The syntax of a Dockerfile (without BOM), or null where dockerfile-ast must read it. */
+export function scanSyntax(text: string): Syntax | null {
+  if (text.includes('<<')) return null;
+  const directives = scanDirectives(text);
+  let escape: '\\' | '`' = '\\';
+  for (const d of directives) {
+    if (d.name.toLowerCase() === 'escape' && (d.value === '\\' || d.value === '`')) {
+      escape = d.value;
+      break;
+    }
+  }
+  const scanner = new Scanner(text, escape);
+  try {
+    scanner.run(directives.length > 0 ? lineStart(text, directives.length) : 0);
+  } catch (e) {
+    if (e instanceof Decline) return null;
+    throw e;
+  }
+  return { escape, directives, comments: scanner.comments, instructions: scanner.instructions };
+}

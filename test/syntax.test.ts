@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Syntax, SyntaxInstruction } from '../src/model/syntax.js';
+import { astSyntax } from '../src/model/syntax-ast.js';
+import { scanSyntax } from '../src/model/syntax-scan.js';
+import { CORPUS_ABSENT_MESSAGE, corpusFiles, corpusPresent } from './helpers/corpus.js';
+import { dockerfileCase } from './helpers/dockerfile-arbitrary.js';
+import { loadFixtures } from './helpers/fixtures.js';
+
+/** Everything a syntax gives, with the lazy parts computed, as plain data. */
+function plain(s: Syntax) {
+  const ins = (i: SyntaxInstruction): unknown => ({
+    keyword: i.keyword, start: i.start, end: i.end, flags: i.flags, argsStart: i.argsStart, argsEnd: i.argsEnd,
+    json: i.json, heredoc: i.heredoc, args: i.args(), properties: i.properties(), trigger: i.trigger && ins(i.trigger),
+  });
+  return { escape: s.escape, directives: s.directives, comments: s.comments, instructions: s.instructions.map(ins) };
+}
+
+const stripBom = (t: string) => t.replace(/^\uFEFF/, '');
+
+/** The scanner gives what dockerfile-ast gives, or declines. Returns whether it read the text. */
+function agrees(text: string): boolean {
+  const scanned = scanSyntax(text);
+  if (scanned) expect(plain(scanned)).toEqual(plain(astSyntax(text)));
+  return scanned !== null;
+}
+
+describe('syntax scanner', () => {
+  it('reads every fixture as dockerfile-ast does', () => {
+    let read = 0;
+    const texts = loadFixtures().flatMap((f) => [f.input, f.output]).map(stripBom);
+    for (const t of texts) if (agrees(t)) read++;
+    expect(read).toBeGreaterThan(texts.length * 0.9);
+  });
+
+  it('reads every corpus file as dockerfile-ast does', () => {
+    if (!corpusPresent) {
+      console.log(CORPUS_ABSENT_MESSAGE);
+      return;
+    }
+    let read = 0;
+    const files = corpusFiles();
+    for (const f of files) if (agrees(stripBom(readFileSync(f.path, 'utf8')))) read++;
+    console.log(`syntax scanner: ${read} of ${files.length} corpus files read without dockerfile-ast`);
+    expect(read).toBeGreaterThan(files.length * 0.9);
+  });
+
+  it('reads generated Dockerfiles as dockerfile-ast does', () => {
+    fc.assert(fc.property(dockerfileCase(), (c) => {
+      agrees(stripBom(c.text));
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 500) });
+  });
+
+  it('reads awkward layouts as dockerfile-ast does', () => {
+    const cases = [
+      '# syntax=docker/dockerfile:1\n# escape=`\nFROM x\nRUN a `\n  b\n',
+      '#escape = \\ \n\nFROM x\n',
+      '# escape=\r\nFROM x\r\nRUN a \\\r\n  # c\r\n  b\r\n',
+      'FROM x\nRUN a \\ \n\n  b \\\t\n  c\n',
+      'FROM x\nONBUILD RUN --mount=type=cache,target=/r apt-get update\nONBUILD\n',
+      'FROM x\nENV A=1 B="two words" C\\ D=3\nENV E f g\nARG H\nARG I=j k\n',
+      'FROM x\nCMD ["a", "b\\"c", "d\\\\e"]\nENTRYPOINT [ "x" ,\\\n "y" ]\nVOLUME []\nSHELL [ ]\n',
+      'FROM --platform=$BUILDPLATFORM x AS b\nCOPY --from=b --chown=1:1 --link a b\nHEALTHCHECK --interval=5s CMD curl -f x\n',
+      'FROM x\nRUN a--b --c\nRUN --=x y\nRUN --a= b\nCOPY --a=b=c x y\n',
+      'FROM x\nRUN echo \\$HOME \\\\ \\"q\\"\n  RUN indented\n\tWORKDIR /a\\\n/b\n',
+      'FROM x\nRUN a \\\n# comment\n\n  b\nRUN',
+      'FROM x\nEXPOSE 80/tcp 443\nUSER 1000:1000\nLABEL a=b "c d"=e\nSTOPSIGNAL SIGTERM\nMAINTAINER me\nUNKNOWN x y\n',
+      'FROM x\rRUN lone cr\rRUN b\n',
+      '',
+      '# just a comment',
+      '#\tc1\t\nFROM x\n#\t\n  # c2 \t \nRUN a \\\n  #c3\t\n  b\n',
+    ];
+    for (const c of cases) expect(agrees(c)).toBe(true);
+  });
+});
