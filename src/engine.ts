@@ -42,6 +42,24 @@ export interface EngineOptions {
 }
 
 const NO_CONTEXT: BuildContext = { exists: () => false, readText: () => null };
+
+/** The context with every answer remembered: passes ask again for the same files, and must get the same answers. */
+function memoized(context: BuildContext): BuildContext {
+  const exists = new Map<string, boolean>();
+  const texts = new Map<string, string | null>();
+  return {
+    exists(path) {
+      let v = exists.get(path);
+      if (v === undefined) exists.set(path, (v = context.exists(path)));
+      return v;
+    },
+    readText(path) {
+      let v = texts.get(path);
+      if (v === undefined) texts.set(path, (v = context.readText(path)));
+      return v;
+    },
+  };
+}
 const BOM = '\uFEFF';
 
 /**
@@ -53,7 +71,7 @@ const BOM = '\uFEFF';
 export function transformText(input: string, opts: EngineOptions): EngineResult {
   const bom = input.startsWith(BOM);
   let text = bom ? input.slice(1) : input;
-  const ctx = { context: opts.context ?? NO_CONTEXT, options: opts.options ?? {} };
+  const ctx = { context: opts.context ? memoized(opts.context) : NO_CONTEXT, options: opts.options ?? {} };
   const cache = new ShellCache();
   let model: Model = parseDockerfile(text, cache);
   if (model.stages.length === 0) throw new InputError('no FROM instruction: not a Dockerfile');

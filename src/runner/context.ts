@@ -14,7 +14,8 @@ export function directoryContext(dir: string): BuildContext {
       const full = inside(p);
       if (!full) return false;
       try {
-        return statSync(full).isFile();
+        // No exception for a missing file: lookups of absent manifests are the common case.
+        return statSync(full, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         return false;
       }
@@ -23,6 +24,7 @@ export function directoryContext(dir: string): BuildContext {
       const full = inside(p);
       if (!full) return null;
       try {
+        if (!statSync(full, { throwIfNoEntry: false })?.isFile()) return null;
         return readFileSync(full, 'utf8');
       } catch {
         return null;
