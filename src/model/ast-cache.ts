@@ -1,4 +1,4 @@
-import { Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
 
 /**
  * dockerfile-ast recomputes an instruction's raw arguments (a scan of its whole text with position lookups) every
@@ -7,14 +7,21 @@ import { Instruction } from 'dockerfile-ast';
  * mutate the returned array (ModifiableInstruction shifts the flags off it): hand out copies.
  */
 type Raw = { getRawArguments(): unknown[] };
-const proto = Instruction.prototype as unknown as Raw & Record<symbol, unknown>;
-const cache = new WeakMap<object, unknown[]>();
-const original = proto.getRawArguments;
-proto.getRawArguments = function cachedRawArguments(this: object) {
-  let args = cache.get(this);
-  if (!args) {
-    args = original.call(this);
-    cache.set(this, args);
-  }
-  return args.slice();
-};
+
+/** Install the cache on dockerfile-ast's Instruction class (once). */
+export function cacheRawArguments(instruction: typeof Instruction): void {
+  const proto = instruction.prototype as unknown as Raw;
+  const original = proto.getRawArguments;
+  if ((original as { cached?: true }).cached) return;
+  const cache = new WeakMap<object, unknown[]>();
+  const cached = function cachedRawArguments(this: object) {
+    let args = cache.get(this);
+    if (!args) {
+      args = original.call(this);
+      cache.set(this, args);
+    }
+    return args.slice();
+  };
+  (cached as { cached?: true }).cached = true;
+  proto.getRawArguments = cached;
+}

@@ -1,5 +1,6 @@
-import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
-import './ast-cache.js';
+import { createRequire } from 'node:module';
+import type { DockerfileParser as Parser, Instruction as AstInstruction } from 'dockerfile-ast';
+import { cacheRawArguments } from './ast-cache.js';
 import { argsSpan, isJsonForm, type Syntax, type SyntaxInstruction } from './syntax.js';
 import type { Flag } from './types.js';
 
@@ -75,9 +76,21 @@ function instruction(ast: AstInstruction, text: string, offset: (p: Position) =>
   };
 }
 
+let parser: typeof Parser | null = null;
+
+/** dockerfile-ast, loaded on first use: most files never need it, and loading it costs about 40 ms. */
+function dockerfileAst(): typeof Parser {
+  if (!parser) {
+    const lib = createRequire(import.meta.url)('dockerfile-ast') as typeof import('dockerfile-ast');
+    cacheRawArguments(lib.Instruction);
+    parser = lib.DockerfileParser;
+  }
+  return parser;
+}
+
 /** The syntax of a Dockerfile (without BOM) as dockerfile-ast reads it. */
 export function astSyntax(text: string): Syntax {
-  const df = DockerfileParser.parse(text);
+  const df = dockerfileAst().parse(text);
   const starts = lineStarts(text);
   const offset = (p: Position) => Math.min((starts[p.line] ?? text.length) + p.character, text.length);
   const off = (r: Range) => ({ start: offset(r.start), end: offset(r.end) });
@@ -87,11 +100,4 @@ export function astSyntax(text: string): Syntax {
     comments: df.getComments().map((c) => ({ ...off(c.getRange()), content: c.getContent() })),
     instructions: df.getInstructions().map((i) => instruction(i, text, offset)),
   };
-}
-
-/** ENV/ARG properties of one instruction's text, read by dockerfile-ast on its own. */
-export function astProperties(instructionText: string, escape: '\\' | '`'): Array<{ name: string; value: string | null }> {
-  const prefix = escape === '`' ? '# escape=`\n' : '';
-  const ins = DockerfileParser.parse(prefix + instructionText).getInstructions()[0];
-  return ins ? propertiesOf(ins) : [];
 }

@@ -1,13 +1,13 @@
-import { astProperties } from './syntax-ast.js';
 import { argsSpan, isJsonForm, type Syntax, type SyntaxDirective, type SyntaxInstruction } from './syntax.js';
+import { declarations } from './syntax-properties.js';
 import type { Arg, Comment, Flag } from './types.js';
 
 /*
  * A one-pass reading of a Dockerfile that gives what syntax-ast.ts gives, at a fraction of the cost: the splitting
- * of directives, comments, instructions, arguments, flags and JSON strings follows dockerfile-ast 0.7's algorithms
- * step for step, on offsets instead of line/character positions. ENV/ARG values still come from dockerfile-ast,
- * read on the instruction's own text. The scanner declines (returns null) where it does not follow dockerfile-ast:
- * heredocs, and keywords broken by a line continuation.
+ * of directives, comments, instructions, arguments, flags, JSON strings and ENV/ARG declarations follows
+ * dockerfile-ast 0.7's algorithms step for step, on offsets instead of line/character positions. The scanner
+ * declines (returns null) where it does not follow dockerfile-ast: heredocs, and keywords broken by a line
+ * continuation.
  */
 
 class Decline extends Error {}
@@ -369,7 +369,7 @@ function makeInstruction(text: string, escape: '\\' | '`', keyword: string, star
     json,
     heredoc: false,
     args: json ? () => jsonStrings(text, words) : () => words.filter((w) => w.start >= argsStart),
-    properties: () => (name === 'ENV' || name === 'ARG' ? astProperties(text.slice(start, end), escape) : []),
+    properties: () => (name === 'ENV' || name === 'ARG' ? declarations(name, text, escape, start, kwEnd, end) : []),
     trigger,
   };
 }
