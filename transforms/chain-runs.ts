@@ -41,7 +41,7 @@ function whyNotJoinable(m: Model, a: Instruction, b: Instruction): string | null
   if (a.shell!.trailingComment) {
     return `the shell comment at the end of the RUN on line ${a.line} would swallow the commands chained after it`;
   }
-  if (m.text.slice(a.argsStart, a.argsEnd).trimEnd().endsWith(m.style.escape)) {
+  if (m.text.slice(a.argsStart, a.argsEnd).trimEnd().endsWith(m.escape)) {
     return `the RUN on line ${a.line} ends with a line continuation`;
   }
   return null;
@@ -60,7 +60,7 @@ function bodyText(m: Model, r: Instruction, position: number, count: number): { 
     start = Math.max(r.start + r.keyword.length, ...r.flags.map((f) => f.end));
     while (start < r.argsStart && /[ \t]/.test(m.text[start])) start++;
     // Drop a leading continuation (`RUN \` + newline): the joined line supplies its own.
-    const lead = new RegExp(`^\\${m.style.escape}[ \\t]*\\r?\\n`).exec(m.text.slice(start, r.argsEnd));
+    const lead = new RegExp(`^\\${m.escape}[ \\t]*\\r?\\n`).exec(m.text.slice(start, r.argsEnd));
     if (lead) {
       start += lead[0].length;
       for (;;) {

@@ -3,7 +3,7 @@ import type { SyntaxInstruction } from './syntax.js';
 import { astSyntax } from './syntax-ast.js';
 import { scanSyntax } from './syntax-scan.js';
 import { detectStyle } from './style.js';
-import type { Arg, Comment, Directive, Flag, Instruction, Model, ShellBody, Stage, State } from './types.js';
+import type { Arg, Comment, Directive, Flag, Instruction, Model, ShellBody, Stage, State, Style } from './types.js';
 import { expandVars, resolvePath } from './vars.js';
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
@@ -217,13 +217,18 @@ export function parseDockerfile(text: string, cache?: ShellCache): Model {
     for (let s: Stage | null = last; s; s = s.baseStage) s.inFinalImage = true;
   }
 
+  let style: Style | undefined;
   return {
     text,
+    escape,
     directives,
     comments,
     instructions,
     stages,
-    style: detectStyle(text, escape, instructions),
+    // Read only by transforms that write text: a pass that changes nothing never needs it.
+    get style() {
+      return (style ??= detectStyle(text, escape, instructions));
+    },
     lineOf: (offset: number) => lines.lineOf(offset),
   };
 }

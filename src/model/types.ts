@@ -191,6 +191,9 @@ export interface Model {
   comments: Comment[];
   instructions: Instruction[];
   stages: Stage[];
+  /** The escape character (`# escape=`), a backslash by default. */
+  escape: '\\' | '`';
+  /** The file's formatting conventions, computed on first access. */
   style: Style;
   /** 1-based line number of an offset. */
   lineOf(offset: number): number;

@@ -47,7 +47,7 @@ function styleProblems(input: string, output: string): string[] {
   const parse = (t: string) => parseDockerfile(t.replace(/^\uFEFF/, ''));
   const before = parse(input);
   const after = parse(output);
-  const other = before.style.escape === '\\' ? '`' : '\\';
+  const other = before.escape === '\\' ? '`' : '\\';
   const continued = (t: string) =>
     t.split('\n').filter((l) => !/^\s*#/.test(l) && l.replace(/\r$/, '').trimEnd().endsWith(other)).length;
   if (continued(output) > continued(input)) problems.push(`a line continued with ${other}, not the file's escape character, was added`);

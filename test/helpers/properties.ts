@@ -30,7 +30,7 @@ function instructionTexts(m: Model): Array<{ name: string; text: string }> {
 function runBodies(m: Model): string[] {
   return m.instructions
     .filter((i) => i.name === 'RUN' && !i.json && !i.heredoc && i.state.posix)
-    .map((i) => dockerShellLine(m.text.slice(i.argsStart, i.argsEnd), m.style.escape));
+    .map((i) => dockerShellLine(m.text.slice(i.argsStart, i.argsEnd), m.escape));
 }
 
 function commentLines(text: string): string[] {

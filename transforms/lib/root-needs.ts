@@ -132,7 +132,7 @@ function startupCommands(m: Model, ins: Instruction): Words[] {
   if (ins.json) {
     cmds = [ins.args.map((a) => a.value)];
   } else {
-    const body = parseShellBody(m.text, ins.argsStart, ins.argsEnd, m.style.escape);
+    const body = parseShellBody(m.text, ins.argsStart, ins.argsEnd, m.escape);
     cmds = body.ok
       ? body.commands.filter((c) => c.name).map((c) => [c.name!, ...c.args].map((w) => w.value ?? w.raw))
       : [ins.args.map((a) => a.value)];
