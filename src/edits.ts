@@ -36,6 +36,51 @@ export function editsOverlap(a: Edit[], b: Edit[]): boolean {
   return false;
 }
 
+/**
+ * The footprints of the edits accepted so far in a pass, kept as sorted, disjoint spans (overlapping or touching ones
+ * merged), so a pass with thousands of fixes checks each new fix in logarithmic time instead of against every
+ * accepted one.
+ */
+export class AcceptedEdits {
+  private readonly spans: Array<[number, number]> = [];
+
+  /** Whether any of these edits overlaps (or touches) an accepted one. */
+  overlaps(edits: Edit[]): boolean {
+    for (const [s, e] of edits.flatMap(footprint)) {
+      // The first accepted span that does not end before s is the only one that can overlap [s, e].
+      const i = this.firstEndingFrom(s);
+      if (i < this.spans.length && this.spans[i][0] <= e) return true;
+    }
+    return false;
+  }
+
+  add(edits: Edit[]): void {
+    for (const [s, e] of edits.flatMap(footprint)) {
+      const i = this.firstEndingFrom(s);
+      let j = i;
+      let start = s;
+      let end = e;
+      while (j < this.spans.length && this.spans[j][0] <= end) {
+        start = Math.min(start, this.spans[j][0]);
+        end = Math.max(end, this.spans[j][1]);
+        j++;
+      }
+      this.spans.splice(i, j - i, [start, end]);
+    }
+  }
+
+  private firstEndingFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid][1] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 /** Apply non-overlapping edits to the text with magic-string. */
 export function applyEdits(text: string, edits: Edit[]): string {
   const s = new MagicString(text);

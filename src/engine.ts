@@ -1,4 +1,4 @@
-import { applyEdits, editsOverlap, type Edit } from './edits.js';
+import { AcceptedEdits, applyEdits, type Edit } from './edits.js';
 import { parseDockerfile } from './model/parse.js';
 import { ShellCache } from './model/shell.js';
 import type { Model } from './model/types.js';
@@ -90,9 +90,11 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
       return { output, changed: output !== input, fixes, skipped, passes: pass };
     }
     const accepted: Edit[][] = [];
+    const occupied = new AcceptedEdits();
     const touched = new Set<number>();
     for (const { id, fix } of proposed) {
-      if (fix.edits.length === 0 || accepted.some((a) => editsOverlap(a, fix.edits))) continue;
+      if (fix.edits.length === 0 || occupied.overlaps(fix.edits)) continue;
+      occupied.add(fix.edits);
       accepted.push(fix.edits);
       fix.touches.forEach((i) => touched.add(i));
       fixes.push({ transform: id, message: fix.message, line: fix.line, pass });
