@@ -1,14 +1,61 @@
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY, formatPatch } from 'diff';
 import type { Colors } from './color.js';
 
 /**
  * A unified diff from `a/<path>` to `b/<path>` that `git apply` and `patch -p1` accept, byte for byte:
  * CRLF lines, a missing final newline and a BOM all come through.
  */
-export function unifiedDiff(path: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
+export function unifiedDiff(path: string, before: string, after: string, maxEditLength = MAX_EDIT_LENGTH): string {
+  const exact = createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
     headerOptions: FILE_HEADERS_ONLY,
+    maxEditLength,
   });
+  return exact ?? oneHunk(path, before, after);
+}
+
+/**
+ * Line edits beyond which the minimal diff is not searched for: its cost grows with file length times edits (a
+ * 400 KB file with thousands of changed RUNs spent seconds and hundreds of MB in it). Real Dockerfiles stay far
+ * below; past it the patch is one hunk from the first changed line to the last.
+ */
+const MAX_EDIT_LENGTH = 4000;
+
+/** Lines with their line endings. */
+function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** A valid patch with one hunk spanning every change, with three lines of context each side. */
+function oneHunk(path: string, before: string, after: string): string {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const from = Math.max(0, pre - 3);
+  const after3 = Math.min(3, suf);
+  const lines: string[] = [];
+  const push = (prefix: string, line: string) => {
+    lines.push(prefix + line.replace(/\n$/, ''));
+    if (!line.endsWith('\n')) lines.push('\\ No newline at end of file');
+  };
+  for (const l of a.slice(from, pre)) push(' ', l);
+  for (const l of a.slice(pre, a.length - suf)) push('-', l);
+  for (const l of b.slice(pre, b.length - suf)) push('+', l);
+  for (const l of a.slice(a.length - suf, a.length - suf + after3)) push(' ', l);
+  const oldLines = a.length - suf + after3 - from;
+  const newLines = b.length - suf + after3 - from;
+  return formatPatch(
+    {
+      oldFileName: `a/${path}`,
+      newFileName: `b/${path}`,
+      oldHeader: undefined,
+      newHeader: undefined,
+      hunks: [{ oldStart: from + 1, oldLines, newStart: from + 1, newLines, lines }],
+    },
+    FILE_HEADERS_ONLY,
+  );
 }
 
 /** Color a unified diff for a terminal (headers bold, hunks cyan, removals red, additions green). */
