@@ -1,5 +1,5 @@
 import type { Edit } from '../src/edits.js';
-import type { Model, Stage, Word } from '../src/model/types.js';
+import type { Instruction, Model, Stage, Word } from '../src/model/types.js';
 import {
   analysable,
   analysableRuns,
@@ -32,13 +32,26 @@ function optionSays(pm: PmCommand): 'off' | 'on' | null {
 /** The line of an earlier command (this stage or a base stage) that writes the apt setting turning recommends off. */
 function configTurnsOff(pm: PmCommand): number | null {
   for (const run of runsUpTo(pm.ins)) {
-    if (!analysable(run)) continue;
-    for (const c of run.shell!.commands) {
-      if (run === pm.ins && c.node.start >= pm.cmd.node.start) break;
-      if ([c.name, ...c.args].some((w) => w?.value && CONFIG_OFF.test(w.value))) return run.line;
-    }
+    const at = configOffAt(run);
+    if (at !== null && (run !== pm.ins || at < pm.cmd.node.start)) return run.line;
   }
   return null;
+}
+
+const configOffCache = new WeakMap<Instruction, number | null>();
+
+/** Offset of the first command of a RUN that writes the setting turning recommends off, or null. */
+function configOffAt(run: Instruction): number | null {
+  let at = configOffCache.get(run);
+  if (at === undefined) {
+    at = null;
+    if (analysable(run)) {
+      const c = run.shell!.commands.find((c) => [c.name, ...c.args].some((w) => w?.value && CONFIG_OFF.test(w.value)));
+      if (c) at = c.node.start;
+    }
+    configOffCache.set(run, at);
+  }
+  return at;
 }
 
 /** Package name of an operand (`curl=7.88*`, `curl:amd64`, `curl/bookworm-backports` → `curl`). */
@@ -131,13 +144,24 @@ export const COMPANIONS: Companion[] = [
 /** Whether this install, or an earlier one in the stage or its base stages, installs a package matching `re`. */
 function installedBefore(pm: PmCommand, re: RegExp): boolean {
   for (const run of runsUpTo(pm.ins)) {
-    for (const p of pmCommands(run)) {
-      if (run === pm.ins && p.cmd.node.start > pm.cmd.node.start) break;
-      if (!isAptInstall(p)) continue;
-      if (p.operands.some((w) => re.test(packageName(w) ?? ''))) return true;
+    for (const { start, names } of aptInstalls(run)) {
+      if (run === pm.ins && start > pm.cmd.node.start) break;
+      if (names.some((n) => re.test(n))) return true;
     }
   }
   return false;
+}
+
+const installsCache = new WeakMap<Instruction, Array<{ start: number; names: string[] }>>();
+
+/** The apt installs of a RUN: where each starts and the package names it installs. */
+function aptInstalls(run: Instruction): Array<{ start: number; names: string[] }> {
+  let out = installsCache.get(run);
+  if (!out) {
+    out = pmCommands(run).filter(isAptInstall).map((p) => ({ start: p.cmd.node.start, names: p.operands.map((w) => packageName(w) ?? '') }));
+    installsCache.set(run, out);
+  }
+  return out;
 }
 
 /** Where the line of an offset starts, and whether only blanks stand before the offset on it. */

@@ -1,4 +1,5 @@
 import type { Instruction, SyntaxNode } from '../src/model/types.js';
+import { preorder } from '../src/model/shell.js';
 import { expandVars } from '../src/model/vars.js';
 import {
   analysableRuns,
@@ -23,11 +24,12 @@ function envTurnsCacheOff(pm: PmCommand): boolean {
 }
 
 /** An `export NAME=…` (or declare -x / readonly) before `offset`, outside subshells, whose assignment matches. */
-function exportedBefore(node: SyntaxNode, offset: number, matches: (assignment: SyntaxNode) => boolean): boolean {
-  if (node.start >= offset) return false;
-  if (node.type === 'subshell' || node.type === 'command_substitution') return false;
-  if (node.type === 'declaration_command') return node.children.some((c) => c.type === 'variable_assignment' && matches(c));
-  return node.children.some((c) => exportedBefore(c, offset, matches));
+function exportedBefore(root: SyntaxNode, offset: number, matches: (assignment: SyntaxNode) => boolean): boolean {
+  const opaque = (n: SyntaxNode) => n.start >= offset || n.type === 'subshell' || n.type === 'command_substitution';
+  for (const n of preorder(root, (n) => !opaque(n) && n.type !== 'declaration_command')) {
+    if (!opaque(n) && n.type === 'declaration_command' && n.children.some((c) => c.type === 'variable_assignment' && matches(c))) return true;
+  }
+  return false;
 }
 
 /** A cache mount holds pip's cache (`~/.cache/pip`, `~/.cache`, `$PIP_CACHE_DIR`, `$XDG_CACHE_HOME`). */

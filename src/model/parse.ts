@@ -101,13 +101,18 @@ function buildInstruction(syn: SyntaxInstruction, text: string, escape: string, 
   return ins;
 }
 
+/** An empty variable table: no prototype, so names like `constructor` are not found in it. */
+function noVars(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
+
 function initialState(base: Stage | null, windows: boolean, endStates: Map<Stage, State>): State {
   if (base) {
     const s = endStates.get(base)!;
-    return { ...s, vars: { ...s.vars }, shell: [...s.shell] };
+    return { ...s, shell: [...s.shell] };
   }
   const shell = windows ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
-  return { shell, posix: !windows, workdir: '/', vars: {}, user: null };
+  return { shell, posix: !windows, workdir: '/', vars: noVars(), user: null };
 }
 
 function applyInstruction(ins: InstructionNode, state: State, globals: Record<string, string>, windows: boolean): void {
@@ -123,12 +128,20 @@ function applyInstruction(ins: InstructionNode, state: State, globals: Record<st
       state.workdir = resolvePath(state.workdir, expandVars(raw, state.vars));
       break;
     }
-    case 'ENV':
-      for (const p of ins.properties()) state.vars[p.name] = expandVars(p.value ?? '', state.vars);
+    // Earlier instructions' states hold the vars object: extend it (see State.vars), never change it.
+    case 'ENV': {
+      const vars = Object.create(state.vars) as Record<string, string>;
+      for (const p of ins.properties()) vars[p.name] = expandVars(p.value ?? '', vars);
+      state.vars = vars;
       break;
+    }
     case 'ARG': {
       const p = ins.properties()[0];
-      if (p) state.vars[p.name] = p.value !== null ? expandVars(p.value, state.vars) : state.vars[p.name] ?? globals[p.name] ?? '';
+      if (p) {
+        const vars = Object.create(state.vars) as Record<string, string>;
+        vars[p.name] = p.value !== null ? expandVars(p.value, state.vars) : state.vars[p.name] ?? globals[p.name] ?? '';
+        state.vars = vars;
+      }
       break;
     }
     case 'USER':
@@ -160,9 +173,9 @@ export function parseDockerfile(text: string, cache?: ShellCache): Model {
 
   const instructions = syntax.instructions.map((syn) => buildInstruction(syn, text, escape, lines, cache));
   const stages: Stage[] = [];
-  const globals: Record<string, string> = {};
+  const globals = noVars();
   const endStates = new Map<Stage, State>();
-  let state: State = { shell: ['/bin/sh', '-c'], posix: true, workdir: '/', vars: {}, user: null };
+  let state: State = { shell: ['/bin/sh', '-c'], posix: true, workdir: '/', vars: noVars(), user: null };
   let stage: Stage | null = null;
 
   instructions.forEach((ins, i) => {
@@ -184,7 +197,8 @@ export function parseDockerfile(text: string, cache?: ShellCache): Model {
       if (baseStage) baseStage.usedBy.push(stage.index);
     }
     ins.stage = stage;
-    ins.state = { ...state, vars: { ...state.vars } };
+    // A snapshot: vars and shell are replaced, never changed, when an instruction sets them.
+    ins.state = { ...state };
     if (ins.trigger) {
       ins.trigger.stage = stage;
       ins.trigger.state = ins.state;

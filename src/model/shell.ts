@@ -486,3 +486,17 @@ function buildShellBody(raw: string, start: number, end: number, escape: string,
     stateChanges: ctx.stateChanges,
   };
 }
+
+/**
+ * Nodes of a tree in pre-order (a node, then its children in order), without recursion: `a && b && …` nests as deep
+ * as it has commands. `descend(n)` false skips n's children.
+ */
+export function* preorder(root: SyntaxNode, descend: (n: SyntaxNode) => boolean = () => true): Generator<SyntaxNode> {
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    yield n;
+    if (!descend(n)) continue;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+}

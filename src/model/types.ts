@@ -49,7 +49,12 @@ export interface State {
   posix: boolean;
   /** WORKDIR resolved to an absolute path (ARG/ENV expanded where known). */
   workdir: string;
-  /** ARG and ENV values known at this point (ARG without default: empty string). */
+  /**
+   * ARG and ENV values known at this point (ARG without default: empty string). Each ENV/ARG extends the table of
+   * the instruction before it through the prototype chain, so a file with thousands of them keeps one entry per
+   * assignment instead of a full copy per instruction: read it with `vars[name]` or `name in vars`, extend it with
+   * `Object.create(vars)`; a spread or Object.keys sees only the last instruction's own names.
+   */
   vars: Record<string, string>;
   /** Last USER in force, or null when none was set (root). */
   user: string | null;

@@ -3,6 +3,7 @@
  * install can run before the sources are copied.
  */
 import type { Instruction, ShellBody, ShellCommand, SyntaxNode } from '../../src/model/types.js';
+import { preorder } from '../../src/model/shell.js';
 import { resolvePath } from '../../src/model/vars.js';
 import { recogniseInstall, type Analysis, type Install } from './dependency-manifests.js';
 import type { Layout } from './deps-edits.js';
@@ -19,11 +20,9 @@ export interface Found {
 function andElements(body: ShellBody): SyntaxNode[] | null {
   if (!body.andList) return null;
   const out: SyntaxNode[] = [];
-  const flat = (n: SyntaxNode) => {
-    if (n.type === 'list') n.children.filter((c) => c.named).forEach(flat);
-    else out.push(n);
-  };
-  flat(body.statements[0]);
+  for (const n of preorder(body.statements[0], (n) => n.type === 'list')) {
+    if (n.named && n.type !== 'list') out.push(n);
+  }
   return out;
 }
 
@@ -58,7 +57,7 @@ export function findInstalls(r: Instruction, body: ShellBody): { found: Found[];
 }
 
 export function commandVars(r: Instruction, cmd: ShellCommand): Record<string, string> {
-  const vars = { ...r.state.vars };
+  const vars = Object.create(r.state.vars) as Record<string, string>;
   for (const a of cmd.assignments) {
     const eq = a.raw.indexOf('=');
     if (eq > 0) vars[a.raw.slice(0, eq)] = (a.value ?? a.raw).slice(a.value ? a.value.indexOf('=') + 1 : eq + 1);

@@ -5,6 +5,7 @@
  * anything else might read the sources.
  */
 import type { Instruction, ShellBody, ShellCommand, SyntaxNode, Word } from '../../src/model/types.js';
+import { preorder } from '../../src/model/shell.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
 import { overlaps } from './copy-paths.js';
 import { pipLocalArg } from './deps-python.js';
@@ -271,33 +272,27 @@ export function commandProblem(cmd: ShellCommand, scope: CommandScope, body: She
 }
 
 /** The first shell construct (loop, condition, …) outside what the analysis understands. */
-export function disallowedNode(n: SyntaxNode): string | null {
-  if (n.named && !ALLOWED_NODES.has(n.type)) return n.type.replace(/_/g, ' ');
-  for (const c of n.children) {
-    const r = disallowedNode(c);
-    if (r) return r;
-  }
+export function disallowedNode(root: SyntaxNode): string | null {
+  for (const n of preorder(root)) if (n.named && !ALLOWED_NODES.has(n.type)) return n.type.replace(/_/g, ' ');
   return null;
 }
 
 function redirectProblems(body: ShellBody, scope: CommandScope): string | null {
-  const visit = (n: SyntaxNode): string | null => {
-    if (n.type === 'file_redirect') {
-      const dest = n.children.find((c) => c.field === 'destination');
-      if (dest && dest.type !== 'number') {
-        const text = body.text.slice(dest.start - body.start, dest.end - body.start);
-        if (/^&?\d*-?$/.test(text)) return null;
-        if (/[$`'"]/.test(text)) return `a redirection to ${text} depends on a variable`;
-        return pathProblem(text, scope);
-      }
-    }
-    for (const c of n.children) {
-      const r = visit(c);
-      if (r) return r;
-    }
-    return null;
+  const destination = (n: SyntaxNode) => {
+    const dest = n.type === 'file_redirect' ? n.children.find((c) => c.field === 'destination') : undefined;
+    return dest && dest.type !== 'number' ? dest : null;
   };
-  return visit(body.root);
+  // A redirection's own destination is checked here; nothing below it is.
+  for (const n of preorder(body.root, (n) => destination(n) === null)) {
+    const dest = destination(n);
+    if (!dest) continue;
+    const text = body.text.slice(dest.start - body.start, dest.end - body.start);
+    if (/^&?\d*-?$/.test(text)) continue;
+    if (/[$`'"]/.test(text)) return `a redirection to ${text} depends on a variable`;
+    const r = pathProblem(text, scope);
+    if (r) return r;
+  }
+  return null;
 }
 
 const SCOPES = new Set(['subshell', 'command_substitution', 'process_substitution', 'pipeline']);
@@ -305,11 +300,9 @@ const SCOPES = new Set(['subshell', 'command_substitution', 'process_substitutio
 /** Nodes that keep state changes inside them: subshells, substitutions, pipelines of several commands. */
 function scopeNodes(root: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode) => {
+  for (const n of preorder(root)) {
     if (SCOPES.has(n.type) && (n.type !== 'pipeline' || n.children.filter((c) => c.named).length > 1)) out.push(n);
-    n.children.forEach(visit);
-  };
-  visit(root);
+  }
   return out;
 }
 

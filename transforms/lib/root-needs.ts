@@ -3,7 +3,7 @@
  * daemons, privilege switches (gosu, su-exec, …), root-only commands at startup, users created for something
  * else to switch to, and volumes the user could not write.
  */
-import { parseShell, parseShellBody } from '../../src/model/shell.js';
+import { parseShell, parseShellBody, preorder } from '../../src/model/shell.js';
 import type { Instruction, Model, SyntaxNode } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
 import type { TransformContext } from '../types.js';
@@ -102,17 +102,14 @@ function unquote(raw: string): string {
 /** Simple commands of a shell script or `sh -c` string (parsed with the shell grammar). */
 function scriptCommands(text: string): Words[] {
   const out: Words[] = [];
-  const visit = (n: SyntaxNode) => {
-    if (n.type === 'command') {
-      const words: Words = [];
-      for (const c of n.children) {
-        if (c.field === 'name' || c.field === 'argument') words.push(unquote(text.slice(c.start, c.end)));
-      }
-      if (words.length) out.push(words);
+  for (const n of preorder(parseShell(text).root)) {
+    if (n.type !== 'command') continue;
+    const words: Words = [];
+    for (const c of n.children) {
+      if (c.field === 'name' || c.field === 'argument') words.push(unquote(text.slice(c.start, c.end)));
     }
-    for (const c of n.children) visit(c);
-  };
-  visit(parseShell(text).root);
+    if (words.length) out.push(words);
+  }
   return out;
 }
 
