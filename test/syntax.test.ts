@@ -66,6 +66,7 @@ describe('syntax scanner', () => {
       '# escape=`\nFROM x\nENV A=b`\n  C=d E="f`"g" H=i` j\nARG K=`$L\n',
       'FROM x\r\nENV A=1 \\\r\n  B="2 3" \\\r\n  # c\r\n  C=4\r\nARG D=5\r\n',
       'FROM x\nCMD ["a", "b\\"c", "d\\\\e"]\nENTRYPOINT [ "x" ,\\\n "y" ]\nVOLUME []\nSHELL [ ]\n',
+      'FROM x\nCMD ["a \\\n b", "c\\  \n d"]\nRUN [ "a", \\ \n "b" ]\nRUN ["a\\ \r\n", "b"]\nCMD ["x\\\r\ny"]\n',
       'FROM --platform=$BUILDPLATFORM x AS b\nCOPY --from=b --chown=1:1 --link a b\nHEALTHCHECK --interval=5s CMD curl -f x\n',
       'FROM x\nRUN a--b --c\nRUN --=x y\nRUN --a= b\nCOPY --a=b=c x y\n',
       'FROM x\nRUN echo \\$HOME \\\\ \\"q\\"\n  RUN indented\n\tWORKDIR /a\\\n/b\n',

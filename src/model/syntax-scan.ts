@@ -222,6 +222,20 @@ function flagsOf(text: string, args: Arg[], stop: (value: string) => boolean): F
   return flags;
 }
 
+/**
+ * Where only blanks stand from `from` to a line break: the index of its last character (the `\n` of `\r\n`, taken
+ * on trust after a `\r`), or -1.
+ */
+function blanksToLineEnd(text: string, from: number): number {
+  for (let j = from; j < text.length; j++) {
+    const c = text.charAt(j);
+    if (c === '\r') return j + 1;
+    if (c === '\n') return j;
+    if (c !== ' ' && c !== '\t') return -1;
+  }
+  return -1;
+}
+
 /** The strings of an exec-form array (dockerfile-ast's JSONInstruction), with their quotes' span. */
 function jsonStrings(text: string, args: Arg[]): Arg[] {
   const strings: Arg[] = [];
@@ -282,23 +296,14 @@ function jsonStrings(text: string, args: Arg[]): Arg[] {
               i++;
               continue;
             case ' ':
-            case '\t':
-              escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
-                switch (argsContent.charAt(j)) {
-                  case '\r':
-                    j++;
-                  // falls through
-                  case '\n':
-                    i = j;
-                    continue argsCheck;
-                  case ' ':
-                  case '\t':
-                    break;
-                  default:
-                    break escapeCheck;
-                }
+            case '\t': {
+              const nl = blanksToLineEnd(argsContent, i + 2);
+              if (nl !== -1) {
+                i = nl;
+                continue argsCheck;
               }
               break;
+            }
             case '\r':
               i++;
             // falls through
@@ -307,20 +312,10 @@ function jsonStrings(text: string, args: Arg[]): Arg[] {
               continue;
           }
         } else {
-          escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
-            switch (argsContent.charAt(j)) {
-              case '\r':
-                j++;
-              // falls through
-              case '\n':
-                i = j;
-                continue argsCheck;
-              case ' ':
-              case '\t':
-                break;
-              default:
-                break escapeCheck;
-            }
+          const nl = blanksToLineEnd(argsContent, i + 1);
+          if (nl !== -1) {
+            i = nl;
+            continue argsCheck;
           }
         }
         break argsCheck;
