@@ -60,6 +60,7 @@ function memoized(context: BuildContext): BuildContext {
     },
   };
 }
+
 const BOM = '\uFEFF';
 
 /**
