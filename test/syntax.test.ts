@@ -71,6 +71,8 @@ describe('syntax scanner', () => {
       'FROM x\nRUN a--b --c\nRUN --=x y\nRUN --a= b\nCOPY --a=b=c x y\n',
       'FROM x\nRUN echo \\$HOME \\\\ \\"q\\"\n  RUN indented\n\tWORKDIR /a\\\n/b\n',
       'FROM x\nRUN a \\\n# comment\n\n  b\nRUN',
+      'FROM x\nRUN a \\ b \\  c\nRU\\ N d\nRUN\\  \n  e\nRUN\\  x\nENV f=1\\ \t\nRUN g \\  # c\nRUN h \\  ',
+      'FROM x\r\nRUN a \\ \r\n  b\r\nCMD c\\  \t',
       'FROM x\nEXPOSE 80/tcp 443\nUSER 1000:1000\nLABEL a=b "c d"=e\nSTOPSIGNAL SIGTERM\nMAINTAINER me\nUNKNOWN x y\n',
       'FROM x\rRUN lone cr\rRUN b\n',
       '',

@@ -13,6 +13,14 @@ import type { Arg, Comment, Flag } from './types.js';
 class Decline extends Error {}
 
 const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const isLineBreak = (c: string) => c === '\r' || c === '\n';
+
+/** Index of the first character at or after `from` that is not a space or tab (the text's length if none). */
+function skipBlanks(text: string, from: number): number {
+  let j = from;
+  while (j < text.length && (text.charAt(j) === ' ' || text.charAt(j) === '\t')) j++;
+  return j;
+}
 
 /** Offset of the start of 0-based line `n` (`\r\n`, `\r` and `\n` each end a line), or the text's length. */
 function lineStart(text: string, n: number): number {
@@ -136,26 +144,16 @@ function rawArguments(text: string, escapeChar: string, offset: number, endOffse
     } else if (char === escapeChar) {
       const next = fullArgs.charAt(i + 1);
       if (next === ' ' || next === '\t') {
-        whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
-          const newlineCheck = fullArgs.charAt(j);
-          switch (newlineCheck) {
-            case ' ':
-            case '\t':
-              continue;
-            case '\r':
-            case '\n':
-              if (newlineCheck === '\r') j++;
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1) escapeMarker = i;
-              i = j;
-              break whitespaceCheck;
-            default:
-              escapeMarker = i;
-              if (found === -1) i = j - 1;
-              break whitespaceCheck;
-          }
+        const j = skipBlanks(fullArgs, i + 2);
+        if (j < fullArgs.length && isLineBreak(fullArgs.charAt(j))) {
+          comment = false;
+          escaping = true;
+          start = true;
+          if (found !== -1) escapeMarker = i;
+          i = fullArgs.charAt(j) === '\r' ? j + 1 : j;
+        } else if (j < fullArgs.length) {
+          escapeMarker = i;
+          if (found === -1) i = j - 1;
         }
       } else if (next === '\r') {
         comment = false;
@@ -227,13 +225,9 @@ function flagsOf(text: string, args: Arg[], stop: (value: string) => boolean): F
  * on trust after a `\r`), or -1.
  */
 function blanksToLineEnd(text: string, from: number): number {
-  for (let j = from; j < text.length; j++) {
-    const c = text.charAt(j);
-    if (c === '\r') return j + 1;
-    if (c === '\n') return j;
-    if (c !== ' ' && c !== '\t') return -1;
-  }
-  return -1;
+  const j = skipBlanks(text, from);
+  const c = text.charAt(j);
+  return c === '\r' ? j + 1 : c === '\n' ? j : -1;
 }
 
 /** The strings of an exec-form array (dockerfile-ast's JSONInstruction), with their quotes' span. */
@@ -412,25 +406,16 @@ class Scanner {
             if (instructionEnd === -1) instructionEnd = i;
             i++;
           } else if (char === ' ' || char === '\t') {
-            for (let j = i + 2; j < buf.length; j++) {
-              switch (buf.charAt(j)) {
-                case ' ':
-                case '\t':
-                  break;
-                case '\r':
-                case '\n':
-                  i = j;
-                  continue instructionCheck;
-                default:
-                  instructionEnd = i + 1;
-                  instruction = instruction + this.escapeChar;
-                  i = j - 2;
-                  continue instructionCheck;
-              }
+            const j = skipBlanks(buf, i + 2);
+            if (j < buf.length && isLineBreak(buf.charAt(j))) {
+              i = j;
+              continue instructionCheck;
             }
             instructionEnd = i + 1;
             instruction = instruction + this.escapeChar;
-            break instructionCheck;
+            if (j === buf.length) break instructionCheck;
+            i = j - 2;
+            continue instructionCheck;
           } else {
             instructionEnd = i + 1;
             instruction = instruction + this.escapeChar;
@@ -440,18 +425,10 @@ class Scanner {
         case ' ':
         case '\t':
           if (escapedInstruction) {
-            escapeCheck: for (let j = i + 1; j < buf.length; j++) {
-              switch (buf.charAt(j)) {
-                case ' ':
-                case '\t':
-                  break;
-                case '\r':
-                case '\n':
-                  i = j;
-                  continue instructionCheck;
-                default:
-                  break escapeCheck;
-              }
+            const j = skipBlanks(buf, i + 1);
+            if (j < buf.length && isLineBreak(buf.charAt(j))) {
+              i = j;
+              continue instructionCheck;
             }
             escapedInstruction = false;
           }
@@ -495,21 +472,11 @@ class Scanner {
             escaped = true;
             i++;
           } else if (next === ' ' || next === '\t') {
-            for (let j = i + 2; j < buf.length; j++) {
-              switch (buf.charAt(j)) {
-                case ' ':
-                case '\t':
-                  break;
-                case '\r':
-                case '\n':
-                  escaped = true;
-                // falls through
-                default:
-                  i = j;
-                  continue argumentsCheck;
-              }
-            }
-            return buf.length;
+            const j = skipBlanks(buf, i + 2);
+            if (j === buf.length) return buf.length;
+            if (isLineBreak(buf.charAt(j))) escaped = true;
+            i = j;
+            continue argumentsCheck;
           }
           continue;
         }
