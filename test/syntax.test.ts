@@ -81,4 +81,28 @@ describe('syntax scanner', () => {
     ];
     for (const c of cases) expect(agrees(c)).toBe(true);
   });
+
+  it('reads heredocs as dockerfile-ast does', () => {
+    const cases = [
+      'FROM x\nRUN <<EOF\necho hi\n# not a comment\nEOF\nRUN after\n',
+      'FROM x\nRUN <<-EOT bash -e\n\tset -x\n\tEOT\nCOPY <<"A" <<\'B\' /dst/\na\nA\nb\nB\n',
+      'FROM x\r\nRUN cat <<EOF > /f\r\nline\r\nEOF\r\nRUN b\r\n',
+      'FROM x\nRUN <<EOF\n EOF\nEOF \nEOF\nRUN <<EOF\nno delimiter\n',
+      'FROM x\nONBUILD RUN <<EOF\necho\nEOF\nONBUILD COPY <<E /e\nE\n',
+      'FROM x\nRUN --mount=type=cache,target=/c <<EOF python3\nprint(1)\nEOF\n',
+      'FROM x\nRUN cat <<<"here string" && cat << EOF\nRUN x <<\nRUN y <<<z\n',
+      'FROM x\nCMD <<EOF\nENV A=<<B\nLABEL <<c\nRUN echo a<<b\n',
+      'FROM x\nRUN a \\\n  # comment\n  <<EOF b\nbody\nEOF\n',
+      'FROM x\nRUN <<EOF \\x\nbody\nEOF\nRUN <<EOF \\  \n  more\nEOF\n',
+      '# escape=`\nFROM x\nRUN <<EOF `\n  cat\n$a\\\nEOF\n',
+      'FROM x\nRUN <<EOF\nEOF',
+      'FROM x\nRUN <<EOF\r\nbody\r\nEOF\r\n\r\nRUN <<-"X"\n\t\tX\n',
+      'FROM x\nRUN <<A <<B\nA\nx\n',
+      'FROM x\nRUN 3<<EOF cat\nEOF\nRUN <<"E\nE\n',
+    ];
+    for (const c of cases) expect(agrees(c)).toBe(true);
+    // Names dockerfile-ast reads two ways are left to it.
+    expect(scanSyntax('FROM x\nRUN <<E\\OF\nEOF\n')).toBeNull();
+    expect(scanSyntax('FROM x\nRUN <<EOF;\nEOF;\n')).toBeNull();
+  });
 });

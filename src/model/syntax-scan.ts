@@ -6,8 +6,8 @@ import type { Arg, Comment, Flag } from './types.js';
  * A one-pass reading of a Dockerfile that gives what syntax-ast.ts gives, at a fraction of the cost: the splitting
  * of directives, comments, instructions, arguments, flags, JSON strings and ENV/ARG declarations follows
  * dockerfile-ast 0.7's algorithms step for step, on offsets instead of line/character positions. The scanner
- * declines (returns null) where it does not follow dockerfile-ast: heredocs, and keywords broken by a line
- * continuation.
+ * declines (returns null) where it does not follow dockerfile-ast: keywords broken by a line continuation, and
+ * heredoc words other than plain `<<NAME`, `<<-NAME`, `<<"NAME"` or `<<'NAME'`.
  */
 
 class Decline extends Error {}
@@ -336,7 +336,90 @@ const FLAG_SEARCH: Record<string, (value: string) => boolean> = {
   VOLUME: () => true,
 };
 
-function makeInstruction(text: string, escape: '\\' | '`', keyword: string, start: number, kwEnd: number, end: number): SyntaxInstruction {
+/** The delimiter of a `<<` word's value, or null (dockerfile-ast's Util.parseHeredocName). */
+function heredocName(value: string): string | null {
+  let v = value.substring(2);
+  if (v.charAt(0) === '-') v = v.substring(1);
+  for (const q of ['"', "'"]) {
+    if (v.charAt(0) === q) {
+      if (v.charAt(v.length - 1) !== q) return null;
+      v = v.substring(1, v.length - 1);
+    }
+  }
+  return v.charAt(0) === '<' ? null : v;
+}
+
+/**
+ * A heredoc word both of dockerfile-ast's readings of names agree on (Util.parseHeredocName, which ends the
+ * instruction, and Instruction.getName, which getHeredocs matches delimiters with): written without escapes, a
+ * plain name, quoted or not.
+ */
+function plainHeredoc(text: string, arg: Arg, name: string): boolean {
+  return text.slice(arg.start, arg.end) === arg.value && /^[A-Za-z0-9_.-]+$/.test(name);
+}
+
+/**
+ * Whether dockerfile-ast's Instruction.getHeredocs() finds any, for an instruction whose arguments (flags left
+ * out) are `args`. Declines where getHeredocs would throw: a line break it reads as unescaped with no `<<` word
+ * before it.
+ */
+function hasHeredoc(text: string, escapeChar: string, args: Arg[], start: number, end: number): boolean {
+  if (args.length === 0) return false;
+  const singleLine = () => args.some((a) => a.value.startsWith('<<') && heredocName(a.value) !== null);
+  let multiLine = false;
+  for (let i = start; i < end && !multiLine; i++) multiLine = isLineBreak(text.charAt(i));
+  if (!multiLine) return singleLine();
+  let escaping = false;
+  contentLoop: for (let i = args[0].start; i < end; i++) {
+    const c = text.charAt(i);
+    if (c === escapeChar) {
+      escaping = true;
+      for (let j = i + 1; j < end; j++) {
+        const d = text.charAt(j);
+        if (d === ' ' || d === '\t') continue;
+        i = d === '\r' ? j + 1 : j;
+        continue contentLoop;
+      }
+      continue;
+    }
+    switch (c) {
+      case '\r':
+        break;
+      case '\n':
+        if (escaping) break;
+        for (const a of args) {
+          if (a.start >= i) break;
+          if (a.value.startsWith('<<')) return true;
+        }
+        throw new Decline();
+      case ' ':
+      case '\t':
+        if (escaping) break;
+      // falls through
+      case '#':
+        if (escaping) {
+          const nl = text.indexOf('\n', i + 1);
+          if (nl !== -1 && nl < end) {
+            i = nl;
+            continue contentLoop;
+          }
+        }
+      // falls through
+      default:
+        escaping = false;
+        break;
+    }
+  }
+  return singleLine();
+}
+
+/** An instruction as read, with its arguments after the flags (dockerfile-ast's getArguments). */
+interface ScannedInstruction extends SyntaxInstruction {
+  words: Arg[];
+  trigger: ScannedInstruction | null;
+}
+
+function makeInstruction(text: string, escape: '\\' | '`', keyword: string, start: number, kwEnd: number, end: number): ScannedInstruction {
   const name = keyword.toUpperCase();
   const raw = rawArguments(text, escape, kwEnd, end);
   const stop = FLAG_SEARCH[name];
@@ -356,10 +439,11 @@ function makeInstruction(text: string, escape: '\\' | '`', keyword: string, star
     argsStart,
     argsEnd,
     json,
-    heredoc: false,
+    heredoc: hasHeredoc(text, escape, words, start, end),
     args: json ? () => jsonStrings(text, words) : () => words.filter((w) => w.start >= argsStart),
     properties: () => (name === 'ENV' || name === 'ARG' ? declarations(name, text, escape, start, kwEnd, end) : []),
     trigger,
+    words,
   };
 }
 
@@ -433,7 +517,7 @@ class Scanner {
             escapedInstruction = false;
           }
           if (instructionEnd === -1) instructionEnd = i;
-          i = this.processArguments(i);
+          i = this.processArguments(instruction, start, instructionEnd, i);
           this.add(instruction, start, instructionEnd, i);
           return i;
         case '\r':
@@ -457,7 +541,7 @@ class Scanner {
     return buf.length;
   }
 
-  private processArguments(offset: number): number {
+  private processArguments(instruction: string, start: number, instructionEnd: number, offset: number): number {
     const buf = this.buffer;
     let escaped = false;
     argumentsCheck: for (let i = offset + 1; i < buf.length; i++) {
@@ -465,7 +549,8 @@ class Scanner {
         case '\r':
         case '\n':
           if (escaped) continue;
-          return i;
+          if (!buf.substring(start, i).includes('<<')) return i;
+          return this.processHeredocs(makeInstruction(buf, this.escapeChar, instruction, start, instructionEnd, i), i);
         case this.escapeChar: {
           const next = buf.charAt(i + 1);
           if (next === '\n' || next === '\r') {
@@ -491,6 +576,61 @@ class Scanner {
           break;
         default:
           if (escaped) escaped = false;
+          break;
+      }
+    }
+    return buf.length;
+  }
+
+  /** Where the instruction ends once the heredocs its first line opens are read (dockerfile-ast's processHeredocs). */
+  private processHeredocs(ins: ScannedInstruction, offset: number): number {
+    let keyword = ins.keyword.toUpperCase();
+    if (keyword === 'ONBUILD') {
+      if (ins.trigger === null) return offset;
+      ins = ins.trigger;
+      keyword = ins.keyword.toUpperCase();
+    }
+    if (keyword !== 'ADD' && keyword !== 'COPY' && keyword !== 'RUN') return offset;
+    const names: string[] = [];
+    let tabbed = false;
+    for (const arg of ins.words) {
+      const value = arg.value;
+      if (value.startsWith('<<') && value.length > 2) {
+        if (value.startsWith('<<-')) tabbed = true;
+        const name = heredocName(value);
+        if (name === null) continue;
+        if (!plainHeredoc(this.buffer, arg, name)) throw new Decline();
+        names.push(name);
+      }
+    }
+    for (const name of names) offset = this.parseHeredoc(name, offset, tabbed);
+    return offset;
+  }
+
+  /** The line break after the heredoc's delimiter line, or the end (dockerfile-ast's parseHeredoc). */
+  private parseHeredoc(name: string, offset: number, tabbed: boolean): number {
+    const buf = this.buffer;
+    let startWord = -1;
+    let lineStart = true;
+    for (let i = offset; i < buf.length; i++) {
+      switch (buf.charAt(i)) {
+        case ' ':
+          lineStart = false;
+          break;
+        case '\t':
+          if (!tabbed) lineStart = false;
+          break;
+        case '\r':
+        case '\n':
+          if (startWord !== -1 && name === buf.substring(startWord, i)) return i;
+          startWord = -1;
+          lineStart = true;
+          break;
+        default:
+          if (lineStart) {
+            startWord = i;
+            lineStart = false;
+          }
           break;
       }
     }
@@ -523,7 +663,6 @@ class Scanner {
 
 /** The syntax of a Dockerfile (without BOM), or null where dockerfile-ast must read it. */
 export function scanSyntax(text: string): Syntax | null {
-  if (text.includes('<<')) return null;
   const directives = scanDirectives(text);
   let escape: '\\' | '`' = '\\';
   for (const d of directives) {
