@@ -131,7 +131,8 @@ function applyInstruction(ins: InstructionNode, state: State, globals: Record<st
     // Earlier instructions' states hold the vars object: extend it (see State.vars), never change it.
     case 'ENV': {
       const vars = Object.create(state.vars) as Record<string, string>;
-      for (const p of ins.properties()) vars[p.name] = expandVars(p.value ?? '', vars);
+      // Every value is expanded against the variables before the instruction, as Docker does.
+      for (const p of ins.properties()) vars[p.name] = expandVars(p.value ?? '', state.vars);
       state.vars = vars;
       break;
     }
