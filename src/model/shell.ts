@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node as TsNode, type Tree } from 'web-tree-sitter';
 import { blankContinuations } from './shell-text.js';
@@ -11,7 +12,8 @@ export async function initShell(): Promise<void> {
   const require = createRequire(import.meta.url);
   const module: Record<string, unknown> = {};
   await Parser.init(module);
-  const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+  // Read in one call: Language.load(path) reads the 1.3 MB grammar in chunks through fs/promises.
+  const bash = await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
   const p = new Parser();
   p.setLanguage(bash);
   parser = p;

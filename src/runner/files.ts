@@ -1,13 +1,20 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 
 type FastGlob = typeof import('fast-glob');
 let fastGlob: FastGlob | undefined;
 /** fast-glob, loaded on first use: only glob arguments need it, and loading it costs a cold start 30 ms. */
 function fg(): FastGlob {
   return (fastGlob ??= createRequire(import.meta.url)('fast-glob') as FastGlob);
+}
+
+type IgnoreFactory = (options?: unknown) => Ignore;
+let ignoreFactory: IgnoreFactory | undefined;
+/** ignore, loaded on the first .gitignore found: a run on named files never needs it (about 10 ms to load). */
+function ignore(): Ignore {
+  return (ignoreFactory ??= createRequire(import.meta.url)('ignore') as IgnoreFactory)();
 }
 
 /** A Dockerfile found on disk. */
