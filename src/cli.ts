@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { initShell } from './model/shell.js';
 import { TRANSFORMS } from '../transforms/registry.js';
 import type { BuildContext, Transform, TransformOptions } from '../transforms/types.js';
@@ -18,6 +18,10 @@ import { jsonReport, transformsJson } from './report/json.js';
 import { Progress } from './report/progress.js';
 import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable } from './report/text.js';
 import { emptySummary, summarize, tally, type FileReport, type Mode, type Summary } from './report/types.js';
+
+// commander through require: importing its CommonJS build as an ES module costs every start about 7 ms more.
+const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
+type Command = InstanceType<typeof Command>;
 
 const EXIT_OK = 0;
 const EXIT_CHANGES = 1;
