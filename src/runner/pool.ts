@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { TransformOptions } from '../../transforms/types.js';
 import { processFile, type FileResult, type ReadStamp } from './process.js';
 import { directoryContext } from './context.js';
@@ -69,6 +70,8 @@ class Pool {
   }
 
   private spawn(): void {
+    // Loaded here: a run without workers (the default) does not pay for loading worker_threads (about 3 ms).
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.setup });
     this.inFlight.set(w, new Set());
     w.on('message', (msg: PoolResponse) => {
