@@ -99,6 +99,8 @@ describe('syntax scanner', () => {
       'FROM x\nRUN <<EOF\r\nbody\r\nEOF\r\n\r\nRUN <<-"X"\n\t\tX\n',
       'FROM x\nRUN <<A <<B\nA\nx\n',
       'FROM x\nRUN 3<<EOF cat\nEOF\nRUN <<"E\nE\n',
+      // A line `\#x` after a continuation: dockerfile-ast's getHeredocs throws; a `<<` word anywhere counts.
+      'FROM x\nRUN a \\\n\\#foo\nb\nRUN a \\\n\\#foo <<EOF\nb\nEOF\nRUN a \\\n\\#foo\nb <<EOF\n',
     ];
     for (const c of cases) expect(agrees(c)).toBe(true);
     // Names dockerfile-ast reads two ways are left to it.

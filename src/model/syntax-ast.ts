@@ -37,6 +37,21 @@ function propertiesOf(ast: AstInstruction): Array<{ name: string; value: string 
   return p ? [{ name: p.getName(), value: p.getValue() }] : [];
 }
 
+/**
+ * Whether the instruction has heredocs. getHeredocs throws on some continuation layouts (a line `\\#x` after a
+ * continuation ends its first line for it, with no `<<` word before): then any word starting with `<<` counts, so
+ * the transforms leave the instruction alone.
+ */
+function hasHeredoc(ast: AstInstruction): boolean {
+  const a = ast as unknown as Record<string, (...x: unknown[]) => unknown>;
+  if (typeof a.getHeredocs !== 'function') return false;
+  try {
+    return (a.getHeredocs.call(ast) as unknown[]).length > 0;
+  } catch {
+    return ast.getArguments().some((g) => g.getValue().startsWith('<<'));
+  }
+}
+
 function instruction(ast: AstInstruction, text: string, offset: (p: Position) => number): SyntaxInstruction {
   const a = ast as unknown as Record<string, (...x: unknown[]) => unknown>;
   const range = ast.getRange();
@@ -64,7 +79,7 @@ function instruction(ast: AstInstruction, text: string, offset: (p: Position) =>
     argsStart,
     argsEnd,
     json,
-    heredoc: typeof a.getHeredocs === 'function' && (a.getHeredocs.call(ast) as unknown[]).length > 0,
+    heredoc: hasHeredoc(ast),
     args: json
       ? () => (a.getJSONStrings.call(ast) as Array<{ getJSONValue(): string; getRange(): Range }>)
         .map((s) => ({ value: s.getJSONValue(), start: offset(s.getRange().start), end: offset(s.getRange().end) }))

@@ -360,57 +360,56 @@ function plainHeredoc(text: string, arg: Arg, name: string): boolean {
 
 /**
  * Whether dockerfile-ast's Instruction.getHeredocs() finds any, for an instruction whose arguments (flags left
- * out) are `args`. Declines where getHeredocs would throw: a line break it reads as unescaped with no `<<` word
- * before it.
+ * out) are `args`. Where getHeredocs throws (a line break it reads as unescaped with no `<<` word before it, as
+ * after a continuation line `\\#x`), the answer is whether any word starts with `<<`, as in syntax-ast.ts.
  */
 function hasHeredoc(text: string, escapeChar: string, args: Arg[], start: number, end: number): boolean {
-  if (args.length === 0) return false;
-  const singleLine = () => args.some((a) => a.value.startsWith('<<') && heredocName(a.value) !== null);
+  // Without a `<<` word both getHeredocs and the answer where it throws are no.
+  if (!args.some((a) => a.value.startsWith('<<'))) return false;
   let multiLine = false;
   for (let i = start; i < end && !multiLine; i++) multiLine = isLineBreak(text.charAt(i));
-  if (!multiLine) return singleLine();
-  let escaping = false;
-  contentLoop: for (let i = args[0].start; i < end; i++) {
-    const c = text.charAt(i);
-    if (c === escapeChar) {
-      escaping = true;
-      for (let j = i + 1; j < end; j++) {
-        const d = text.charAt(j);
-        if (d === ' ' || d === '\t') continue;
-        i = d === '\r' ? j + 1 : j;
-        continue contentLoop;
+  if (multiLine) {
+    let escaping = false;
+    contentLoop: for (let i = args[0].start; i < end; i++) {
+      const c = text.charAt(i);
+      if (c === escapeChar) {
+        escaping = true;
+        for (let j = i + 1; j < end; j++) {
+          const d = text.charAt(j);
+          if (d === ' ' || d === '\t') continue;
+          i = d === '\r' ? j + 1 : j;
+          continue contentLoop;
+        }
+        continue;
       }
-      continue;
-    }
-    switch (c) {
-      case '\r':
-        break;
-      case '\n':
-        if (escaping) break;
-        for (const a of args) {
-          if (a.start >= i) break;
-          if (a.value.startsWith('<<')) return true;
-        }
-        throw new Decline();
-      case ' ':
-      case '\t':
-        if (escaping) break;
-      // falls through
-      case '#':
-        if (escaping) {
-          const nl = text.indexOf('\n', i + 1);
-          if (nl !== -1 && nl < end) {
-            i = nl;
-            continue contentLoop;
+      switch (c) {
+        case '\r':
+          break;
+        case '\n':
+          // The first unescaped line break: getHeredocs has found heredocs (or throws).
+          if (!escaping) return true;
+          break;
+        case ' ':
+        case '\t':
+          if (escaping) break;
+        // falls through
+        case '#':
+          if (escaping) {
+            const nl = text.indexOf('\n', i + 1);
+            if (nl !== -1 && nl < end) {
+              i = nl;
+              continue contentLoop;
+            }
           }
-        }
-      // falls through
-      default:
-        escaping = false;
-        break;
+        // falls through
+        default:
+          escaping = false;
+          break;
+      }
     }
   }
-  return singleLine();
+  // Read as one line: the `<<` words that name a heredoc.
+  return args.some((a) => a.value.startsWith('<<') && heredocName(a.value) !== null);
 }
 
 /** An instruction as read, with its arguments after the flags (dockerfile-ast's getArguments). */
