@@ -38,13 +38,18 @@ function runCli(args, { timed = true } = {}) {
 
 /** Run the CLI under /usr/bin/time -v when present, for its peak RSS as well. */
 function timedCli(args) {
-  if (!existsSync('/usr/bin/time')) return { ...runCli(args), rssMb: null };
+  if (!existsSync('/usr/bin/time')) return { ...runCli(args), rssMb: null, cpuMs: null };
   const t = performance.now();
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, ...args], { maxBuffer: 1 << 30, encoding: 'buffer' });
   const ms = performance.now() - t;
   if (r.status !== 0 && r.status !== 2) throw new Error(`cli exited ${r.status}: ${r.stderr}`);
-  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr.toString());
-  return { ms, rssMb: kb ? Math.round(Number(kb[1]) / 1024) : null };
+  const err = r.stderr.toString();
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(err);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(err);
+  // CPU time varies less than wall time on a shared machine: it leaves out waiting for the CPU.
+  const cpuMs = user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : null;
+  return { ms, rssMb: kb ? Math.round(Number(kb[1]) / 1024) : null, cpuMs };
 }
 
 // (1) Throughput over the corpus: in-process through the library, then through the CLI.
@@ -107,7 +112,8 @@ try {
     }
     const r = timedCli(['--dry-run', dir]);
     results.push(r);
-    console.log(`dry-run ${n} files: ${seconds(r.ms)} s, ${rate(n, r.ms)} files/s, peak RSS ${r.rssMb ?? '?'} MB`);
+    const cpu = r.cpuMs === null ? '' : `, CPU time ${seconds(r.cpuMs)} s`;
+    console.log(`dry-run ${n} files: ${seconds(r.ms)} s, ${rate(n, r.ms)} files/s, peak RSS ${r.rssMb ?? '?'} MB${cpu}`);
   }
   const ratio = results[1].ms / results[0].ms;
   console.log(`scale ratio 10000/1000 files: ${ratio.toFixed(2)}x time for 10x files`);
