@@ -38,7 +38,7 @@ function propertiesOf(ast: AstInstruction): Array<{ name: string; value: string 
 }
 
 /**
- * Whether the instruction has heredocs. getHeredocs throws on some continuation layouts (a line `\\#x` after a
+ * Whether the instruction has heredocs. getHeredocs throws on some continuation layouts (a line `\#x` after a
  * continuation ends its first line for it, with no `<<` word before): then any word starting with `<<` counts, so
  * the transforms leave the instruction alone.
  */

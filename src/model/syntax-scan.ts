@@ -361,7 +361,7 @@ function plainHeredoc(text: string, arg: Arg, name: string): boolean {
 /**
  * Whether dockerfile-ast's Instruction.getHeredocs() finds any, for an instruction whose arguments (flags left
  * out) are `args`. Where getHeredocs throws (a line break it reads as unescaped with no `<<` word before it, as
- * after a continuation line `\\#x`), the answer is whether any word starts with `<<`, as in syntax-ast.ts.
+ * after a continuation line `\#x`), the answer is whether any word starts with `<<`, as in syntax-ast.ts.
  */
 function hasHeredoc(text: string, escapeChar: string, args: Arg[], start: number, end: number): boolean {
   // Without a `<<` word both getHeredocs and the answer where it throws are no.
@@ -449,6 +449,7 @@ function makeInstruction(text: string, escape: '\\' | '`', keyword: string, star
 class Scanner {
   readonly comments: Comment[] = [];
   readonly instructions: SyntaxInstruction[] = [];
+  private heredocAt = -1;
 
   constructor(
     private readonly buffer: string,
@@ -548,7 +549,7 @@ class Scanner {
         case '\r':
         case '\n':
           if (escaped) continue;
-          if (!buf.substring(start, i).includes('<<')) return i;
+          if (this.nextHeredoc(start) >= i) return i;
           return this.processHeredocs(makeInstruction(buf, this.escapeChar, instruction, start, instructionEnd, i), i);
         case this.escapeChar: {
           const next = buf.charAt(i + 1);
@@ -634,6 +635,15 @@ class Scanner {
       }
     }
     return buf.length;
+  }
+
+  /** Offset of the first `<<` at or after `from` (the text's length if none); `from` never decreases. */
+  private nextHeredoc(from: number): number {
+    if (this.heredocAt < from) {
+      const at = this.buffer.indexOf('<<', from);
+      this.heredocAt = at === -1 ? this.buffer.length : at;
+    }
+    return this.heredocAt;
   }
 
   private processComment(start: number): number {
