@@ -387,10 +387,12 @@ function property(text: string, escapeChar: string, arg: Arg, arg2?: Arg): Prope
       nameEnd = arg.start + index;
     }
   }
-  const name = propertyValue(text.slice(arg.start, nameEnd), escapeChar);
-  if (arg2) return { name, value: propertyValue(text.slice(arg2.start, arg2.end), escapeChar) };
+  // substring, not slice, as dockerfile-ast reads ranges: after `ENV a=\` and a line break, the next argument can
+  // start after its end, and substring then reads the text between.
+  const name = propertyValue(text.substring(arg.start, nameEnd), escapeChar);
+  if (arg2) return { name, value: propertyValue(text.substring(arg2.start, arg2.end), escapeChar) };
   if (nameEnd === arg.end) return { name, value: null };
-  return { name, value: propertyValue(text.slice(arg.start + index + 1, arg.end), escapeChar) };
+  return { name, value: propertyValue(text.substring(arg.start + index + 1, arg.end), escapeChar) };
 }
 
 /** ENV's declarations, or ARG's one declaration (none when an ARG declares more than one). */
@@ -406,7 +408,7 @@ export function declarations(name: 'ENV' | 'ARG', text: string, escapeChar: stri
   }
   if (args[0].value.indexOf('=') === -1) {
     const last = args[args.length - 1];
-    const rest = { value: text.slice(args[1].start, last.end), start: args[1].start, end: last.end };
+    const rest = { value: text.substring(args[1].start, last.end), start: args[1].start, end: last.end };
     return [property(text, escapeChar, args[0], rest)];
   }
   return args.map((a) => property(text, escapeChar, a));
