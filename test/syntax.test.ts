@@ -78,6 +78,7 @@ describe('syntax scanner', () => {
       '',
       '# just a comment',
       '#\tc1\t\nFROM x\n#\t\n  # c2 \t \nRUN a \\\n  #c3\t\n  b\n',
+      'FROM x\nENV a=\\\n "EOF"\tRUN \nENV b \\\n "c" d\n',
     ];
     for (const c of cases) expect(agrees(c)).toBe(true);
   });
@@ -103,8 +104,9 @@ describe('syntax scanner', () => {
       'FROM x\nRUN a \\\n\\#foo\nb\nRUN a \\\n\\#foo <<EOF\nb\nEOF\nRUN a \\\n\\#foo\nb <<EOF\n',
     ];
     for (const c of cases) expect(agrees(c)).toBe(true);
-    // Names dockerfile-ast reads two ways are left to it.
+    // Names dockerfile-ast reads two ways are left to it, as are `<<` words split by a continuation.
     expect(scanSyntax('FROM x\nRUN <<E\\OF\nEOF\n')).toBeNull();
+    expect(scanSyntax('# escape=`\nFROM x\nRUN <`\n<EOF\n')).toBeNull();
     expect(scanSyntax('FROM x\nRUN <<EOF;\nEOF;\n')).toBeNull();
   });
 });

@@ -449,7 +449,7 @@ function makeInstruction(text: string, escape: '\\' | '`', keyword: string, star
 class Scanner {
   readonly comments: Comment[] = [];
   readonly instructions: SyntaxInstruction[] = [];
-  private heredocAt = -1;
+  private lessThanAt = -1;
 
   constructor(
     private readonly buffer: string,
@@ -549,7 +549,8 @@ class Scanner {
         case '\r':
         case '\n':
           if (escaped) continue;
-          if (this.nextHeredoc(start) >= i) return i;
+          // A `<<` word needs a `<` (its two may stand apart, joined by a continuation).
+          if (this.nextLessThan(start) >= i) return i;
           return this.processHeredocs(makeInstruction(buf, this.escapeChar, instruction, start, instructionEnd, i), i);
         case this.escapeChar: {
           const next = buf.charAt(i + 1);
@@ -637,13 +638,13 @@ class Scanner {
     return buf.length;
   }
 
-  /** Offset of the first `<<` at or after `from` (the text's length if none); `from` never decreases. */
-  private nextHeredoc(from: number): number {
-    if (this.heredocAt < from) {
-      const at = this.buffer.indexOf('<<', from);
-      this.heredocAt = at === -1 ? this.buffer.length : at;
+  /** Offset of the first `<` at or after `from` (the text's length if none); `from` never decreases. */
+  private nextLessThan(from: number): number {
+    if (this.lessThanAt < from) {
+      const at = this.buffer.indexOf('<', from);
+      this.lessThanAt = at === -1 ? this.buffer.length : at;
     }
-    return this.heredocAt;
+    return this.lessThanAt;
   }
 
   private processComment(start: number): number {
