@@ -8,7 +8,7 @@ import type { Fix, Skip, Transform, TransformContext } from './types.js';
 /** Why the transform left a file alone (stable codes, for reports and tests). */
 export type SkipCode =
   | 'ignored' | 'windows' | 'deliberate-root' | 'unresolved-base' | 'image-needs-root' | 'unknown-base' | 'no-user-name'
-  | 'non-posix-shell' | 'etc-replaced' | 'bad-option' | 'account-exists' | Finding['code'];
+  | 'non-posix-shell' | 'etc-replaced' | 'heredoc-at-end' | 'bad-option' | 'account-exists' | Finding['code'];
 
 /** How the USER line was chosen. */
 export type How = `create:${Family}` | 'shipped' | 'scratch' | 'restore';
@@ -274,6 +274,14 @@ export function planNonRootUser(m: Model, ctx: TransformContext): Plan {
       userIdx = i;
       break;
     }
+  }
+  const lastIns = own[own.length - 1];
+  if (userIdx === own.length && lastIns.end === m.text.length && (lastIns.heredoc || lastIns.trigger?.heredoc)) {
+    return skip(
+      'heredoc-at-end',
+      `the heredoc of the ${lastIns.name} on line ${lastIns.line} runs to the end of the file: lines added after it would be part of it`,
+      lastIns.line,
+    );
   }
   const copies = own.map((ins, i) => ({ ins, i })).filter(({ ins }) => ins.name === 'COPY' || ins.name === 'ADD');
   const replacesEtc = copies.some(({ ins }) => etcDest(m, ins));
