@@ -1,3 +1,4 @@
+import { parseDockerfile } from '../src/model/parse.js';
 import { continuation, keyword } from '../src/model/style.js';
 import type { Instruction, Model, Stage } from '../src/model/types.js';
 import { expandVars, hasVariable, resolvePath } from '../src/model/vars.js';
@@ -8,7 +9,7 @@ import type { Fix, Skip, Transform, TransformContext } from './types.js';
 /** Why the transform left a file alone (stable codes, for reports and tests). */
 export type SkipCode =
   | 'ignored' | 'windows' | 'deliberate-root' | 'unresolved-base' | 'image-needs-root' | 'unknown-base' | 'no-user-name'
-  | 'non-posix-shell' | 'etc-replaced' | 'heredoc-at-end' | 'bad-option' | 'account-exists' | Finding['code'];
+  | 'non-posix-shell' | 'etc-replaced' | 'open-at-end' | 'bad-option' | 'account-exists' | Finding['code'];
 
 /** How the USER line was chosen. */
 export type How = `create:${Family}` | 'shipped' | 'scratch' | 'restore';
@@ -113,6 +114,17 @@ function spotAt(m: Model, own: Instruction[], idx: number): Spot {
   const nl = m.text.indexOf('\n', last.end);
   if (nl < 0) return { offset: m.text.length, lead: eol, trail: '', indent: indentOf(last), before: null };
   return { offset: nl + 1, lead: '', trail: eol, indent: indentOf(last), before: null };
+}
+
+/**
+ * Whether a line added at the end of the file is an instruction of its own: not text of a heredoc that has no
+ * end line, nor joined to the last instruction by a line continuation (even one followed only by comments).
+ */
+function takesNewLines(m: Model): boolean {
+  const { eol } = m.style;
+  const probe = parseDockerfile(`${m.text}${/[\r\n]$/.test(m.text) ? '' : eol}USER probe${eol}`);
+  const last = probe.instructions[probe.instructions.length - 1];
+  return probe.instructions.length === m.instructions.length + 1 && probe.text.slice(last.start, last.end) === 'USER probe';
 }
 
 function describeSpot(spot: Spot): string {
@@ -276,10 +288,10 @@ export function planNonRootUser(m: Model, ctx: TransformContext): Plan {
     }
   }
   const lastIns = own[own.length - 1];
-  if (userIdx === own.length && lastIns.end === m.text.length && (lastIns.heredoc || lastIns.trigger?.heredoc)) {
+  if (userIdx === own.length && !takesNewLines(m)) {
     return skip(
-      'heredoc-at-end',
-      `the heredoc of the ${lastIns.name} on line ${lastIns.line} runs to the end of the file: lines added after it would be part of it`,
+      'open-at-end',
+      `the ${lastIns.name} on line ${lastIns.line} runs to the end of the file (a heredoc without its end line, or a line continuation): lines added after it would be part of it`,
       lastIns.line,
     );
   }
