@@ -399,6 +399,8 @@ export function appendCommand(m: Model, ins: Instruction, command: string): Edit
     if (andPosition === 'leading') text = `${continuation(style)}&& ${command}`;
     else text = ` &&${continuation(style)}${command}`;
   }
+  // A comment written right after the code (`…)# note`) must stay a comment: `#` starts one only at a word start.
+  if (m.text[pos] === '#') text += ' ';
   return { start: pos, end: pos, text };
 }
 
