@@ -10,3 +10,9 @@ it('reports a lost comment, a RUN that no longer parses, a changed ENV and lost 
   expect(propertyViolations(input, 'FROM debian\n# keep me\nRUN a\nRUN b\nENV X=2\n').join()).toMatch(/other than RUN/);
   expect(propertyViolations('FROM debian\r\nRUN a\r\n', 'FROM debian\nRUN a\n').join()).toMatch(/CRLF/);
 });
+
+it('reports a shell comment in a RUN body that became code', () => {
+  const input = 'FROM debian\nRUN (apt-get update)# why\n';
+  expect(propertyViolations(input, 'FROM debian\nRUN (apt-get update) && rm -rf /x/*# why\n')).toEqual(['shell comment lost or turned into code: # why']);
+  expect(propertyViolations(input, 'FROM debian\nRUN (apt-get update) && rm -rf /x/* # why\n')).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { parseDockerfile } from '../../src/model/parse.js';
+import { preorder } from '../../src/model/shell.js';
 import { dockerShellLine } from '../../src/model/shell-text.js';
 import type { Model } from '../../src/model/types.js';
 
@@ -33,6 +34,17 @@ function runBodies(m: Model): string[] {
     .map((i) => dockerShellLine(m.text.slice(i.argsStart, i.argsEnd), m.escape));
 }
 
+/** Shell comments inside RUN bodies (`apt-get install x # why`), as written. */
+function shellComments(m: Model): string[] {
+  const out: string[] = [];
+  for (const ins of m.instructions) {
+    const sh = ins.name === 'RUN' ? ins.shell : null;
+    if (!sh || !sh.ok) continue;
+    for (const n of preorder(sh.root)) if (n.type === 'comment') out.push(m.text.slice(n.start, n.end));
+  }
+  return out;
+}
+
 function commentLines(text: string): string[] {
   return text.split('\n').map((l) => l.replace(/\r$/, '').trim()).filter((l) => l.startsWith('#')).sort();
 }
@@ -43,8 +55,9 @@ const EDITABLE = new Set(['RUN', 'COPY', 'USER']);
 /**
  * Properties every transformed file must have. Returns the violations (empty when all hold):
  * the result parses with the same stages; every changed RUN body passes `dash -n` (when the input's
- * bodies all did); every comment line is kept; instructions other than RUN/COPY/USER are byte-identical
- * and in the same order; added instructions are only RUN, COPY or USER; line endings and BOM are kept.
+ * bodies all did); every comment line is kept, and every shell comment inside a RUN body; instructions other
+ * than RUN/COPY/USER are byte-identical and in the same order; added instructions are only RUN, COPY or USER;
+ * line endings and BOM are kept.
  */
 export function propertyViolations(input: string, output: string): string[] {
   const problems: string[] = [];
@@ -74,6 +87,17 @@ export function propertyViolations(input: string, output: string): string[] {
       break;
     }
     j++;
+  }
+
+  const kept = new Map<string, number>();
+  for (const c of shellComments(after)) kept.set(c, (kept.get(c) ?? 0) + 1);
+  for (const c of shellComments(before)) {
+    const n = kept.get(c) ?? 0;
+    if (n === 0) {
+      problems.push(`shell comment lost or turned into code: ${c}`);
+      break;
+    }
+    kept.set(c, n - 1);
   }
 
   if (dash()) {
