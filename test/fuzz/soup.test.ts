@@ -1,0 +1,87 @@
+/**
+ * Property tests over "soups": Dockerfiles made of instruction lines and shell commands in random order, with
+ * the layouts real files rarely have (a heredoc or a continuation that runs to the end of the file, a comment
+ * after the last continuation, lower-case keywords, BOM, CRLF, no final newline). Every transform runs; the
+ * engine must not throw, a second run must change nothing, and propertyViolations() must find nothing.
+ *
+ * FUZZ_RUNS sets the number of files (default 500), FUZZ_SEED replays a run (default: a fixed seed).
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, it } from 'vitest';
+import { InputError, transformText } from '../../src/engine.js';
+import { initShell } from '../../src/model/shell.js';
+import { memoryContext } from '../../src/runner/context.js';
+import { TRANSFORMS } from '../../transforms/registry.js';
+import { propertyViolations } from '../helpers/properties.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
+const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : 20261123;
+
+beforeAll(initShell);
+
+/** Whole instructions, or the start of one that the shell commands below complete. */
+const start = fc.constantFrom(
+  'RUN ', 'RUN ', 'RUN ', 'run ', '\tRUN ', 'RUN --mount=type=cache,target=/var/cache/apt ', 'RUN \\\n  ', 'RUN a \\\n',
+  'RUN cat <<EOF\n', 'EOF\n', 'RUN <<EOF\napt-get install -y a\nEOF\n', 'RUN <<-EOT bash\n\tcd /x\n\tEOT\n',
+  'COPY <<EOF /e.sh\n#!/bin/sh\nexec app\nEOF\n', 'COPY . /app\n', 'COPY package.json ./\n', 'COPY requirements.txt .\n',
+  'COPY --from=b /x /y\n', 'WORKDIR /app\n', 'WORKDIR $D\n', 'USER app\n', 'USER root\n', 'USER $U\n', 'ENV A=1\n',
+  'ENV PORT=80\n', 'ARG V\n', 'ARG U=app\n', 'FROM debian:12\n', 'FROM alpine AS b\n', 'FROM b AS c\n', 'CMD ["app"]\n',
+  'ENTRYPOINT ["/e.sh"]\n', 'EXPOSE 80\n', 'HEALTHCHECK CMD curl -f x\n', '# comment\n', 'ONBUILD RUN x\n',
+  'SHELL ["/bin/bash", "-c"]\n', 'RUN ["apt-get", "install", "x"]\n', '\n',
+);
+const command = fc.constantFrom(
+  'apt-get update', 'apt-get install -y curl', 'apt-get install -y --no-install-recommends git', 'apk add curl',
+  'apk add --no-cache x', 'pip install flask', 'pip install --no-cache-dir -r requirements.txt', 'npm ci', 'npm install',
+  'yum install -y x', 'dnf install -y y', 'rm -rf /var/lib/apt/lists/*', 'cd /tmp', 'export A=1', 'A=2', 'set -e',
+  'echo "a b"', "echo 'c'", 'echo $A', 'echo $(date)', 'sudo apt-get install -y z', 'useradd app', 'chown -R app /app',
+  'sh -c "apt-get update"', 'true', '# c', '{ a; }', '(b)', 'if x; then y; fi', 'for i in 1; do :; done', 'cat <<EOF',
+  'EOF', 'x | y', 'exit 0', 'exec app', '. ./env.sh', './install.sh',
+);
+const operator = fc.constantFrom(' && ', ' && ', ' || ', '; ', ' | ', ' && \\\n    ', ' \\\n  && ', '\n', ' \\\n', ' ', ' # c\n', ' `\n', ' &');
+const line = fc.tuple(start, fc.array(fc.tuple(command, operator), { maxLength: 5 }), command)
+  .map(([s, parts, last]) => (s.endsWith('\n') ? s : `${s}${parts.map(([c, o]) => c + o).join('')}${last}\n`));
+const soup = fc
+  .record({
+    head: fc.constantFrom('', '# escape=`\n', '# syntax=docker/dockerfile:1\n'),
+    lines: fc.array(line, { minLength: 1, maxLength: 12 }),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+    cut: fc.boolean(),
+  })
+  .map(({ head, lines, crlf, bom, cut }) => {
+    let t = `${head}FROM debian:12\n${lines.join('')}`;
+    if (cut) t = t.replace(/\n$/, '');
+    if (crlf) t = t.replace(/\n/g, '\r\n');
+    return (bom ? '\uFEFF' : '') + t;
+  });
+
+const context = memoryContext({ 'package.json': '{}', 'package-lock.json': '{}', 'requirements.txt': 'flask\n' });
+const transforms = TRANSFORMS.filter((t) => t.defaultOn);
+const run = (text: string) => transformText(text, { transforms, context });
+
+describe('soups', () => {
+  it(
+    `all transforms: no throw, idempotent, properties hold (${RUNS} runs, seed ${SEED})`,
+    () => {
+      fc.assert(
+        fc.property(soup, (text) => {
+          let first;
+          try {
+            first = run(text);
+          } catch (e) {
+            if (e instanceof InputError) return;
+            throw new Error(`${(e as Error).name}: ${(e as Error).message}\ninput (JSON): ${JSON.stringify(text)}`);
+          }
+          const problems = propertyViolations(text, first.output);
+          const second = run(first.output).output;
+          if (second !== first.output) problems.push(`not idempotent: second run gives ${JSON.stringify(second)}`);
+          if (problems.length) {
+            throw new Error(`${problems.join('\n')}\ninput (JSON): ${JSON.stringify(text)}\noutput (JSON): ${JSON.stringify(first.output)}`);
+          }
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    120_000 + RUNS * 200,
+  );
+});
