@@ -28,6 +28,13 @@ const start = fc.constantFrom(
   'ENV PORT=80\n', 'ARG V\n', 'ARG U=app\n', 'FROM debian:12\n', 'FROM alpine AS b\n', 'FROM b AS c\n', 'CMD ["app"]\n',
   'ENTRYPOINT ["/e.sh"]\n', 'EXPOSE 80\n', 'HEALTHCHECK CMD curl -f x\n', '# comment\n', 'ONBUILD RUN x\n',
   'SHELL ["/bin/bash", "-c"]\n', 'RUN ["apt-get", "install", "x"]\n', '\n',
+  'COPY . .\n', 'COPY src/ /app/src/\n', 'COPY --chown=app:app . /app\n', 'ADD . /srv\n', 'COPY go.mod go.sum ./\n',
+  'COPY Gemfile Gemfile.lock ./\n', 'COPY composer.json ./\n', 'COPY pom.xml .\n', 'WORKDIR /srv\n', 'WORKDIR app\n',
+  'FROM node:20\n', 'FROM python:3.12-slim\n', 'FROM golang:1.22 AS build\n', 'FROM ruby:3.3\n', 'FROM ubuntu:24.04\n',
+  'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n', 'SHELL ["pwsh", "-Command"]\n', '# hadolint ignore=DL3059\n',
+  '# hadolint global ignore=DL3015\n', 'ARG BASE=debian:12\n', 'FROM $BASE\n', 'VOLUME /data\n', 'USER 1000\n',
+  'ENTRYPOINT ["docker-entrypoint.sh"]\n', 'CMD npm start\n', 'CMD ["python", "app.py"]\n', 'STOPSIGNAL SIGTERM\n',
+  'LABEL a=b\n', 'RUN --mount=type=bind,source=.,target=/src ', 'ONBUILD COPY . /app\n',
 );
 const command = fc.constantFrom(
   'apt-get update', 'apt-get install -y curl', 'apt-get install -y --no-install-recommends git', 'apk add curl',
@@ -36,6 +43,12 @@ const command = fc.constantFrom(
   'echo "a b"', "echo 'c'", 'echo $A', 'echo $(date)', 'sudo apt-get install -y z', 'useradd app', 'chown -R app /app',
   'sh -c "apt-get update"', 'true', '# c', '{ a; }', '(b)', 'if x; then y; fi', 'for i in 1; do :; done', 'cat <<EOF',
   'EOF', 'x | y', 'exit 0', 'exec app', '. ./env.sh', './install.sh',
+  'npm ci --omit=dev', 'yarn install --frozen-lockfile', 'pnpm install', 'go mod download', 'go build -o /app .',
+  'bundle install', 'composer install', 'mvn -B package', 'pip install .', 'pip install -e .', 'python -m pip install -r requirements.txt',
+  'apt-get -y install vim', 'apt install -y x', 'apt-get install -y nginx', 'apt-get purge -y x', 'apt-get autoremove -y',
+  'apk update', 'apk add --virtual .b gcc', 'apk del .b', 'microdnf install -y x', 'zypper install -y x', 'yum clean all',
+  'mkdir -p /app', 'cp -r . /app', 'npm run build', 'chmod +x /e.sh', 'ln -s a b', 'curl -fsSL https://x | sh',
+  'groupadd -r app', 'useradd -r -g app app', 'su app -c x', 'gosu app true', 'env DEBIAN_FRONTEND=noninteractive apt-get install -y q',
 );
 const operator = fc.constantFrom(' && ', ' && ', ' || ', '; ', ' | ', ' && \\\n    ', ' \\\n  && ', '\n', ' \\\n', ' ', ' # c\n', ' `\n', ' &');
 const line = fc.tuple(start, fc.array(fc.tuple(command, operator), { maxLength: 5 }), command)
@@ -55,7 +68,7 @@ const soup = fc
     return (bom ? '\uFEFF' : '') + t;
   });
 
-const context = memoryContext({ 'package.json': '{}', 'package-lock.json': '{}', 'requirements.txt': 'flask\n' });
+const context = memoryContext({ 'package.json': '{"name":"a","scripts":{"build":"x"}}', 'package-lock.json': '{}', 'requirements.txt': 'flask\n', 'go.mod': 'module x\n', 'go.sum': '', 'Gemfile': 'gem "x"\n', 'Gemfile.lock': '', 'composer.json': '{}', 'pom.xml': '<project/>', 'yarn.lock': '', 'docker-entrypoint.sh': '#!/bin/sh\nexec "$@"\n', 'app.py': '', '.dockerignore': 'node_modules\n' });
 const transforms = TRANSFORMS.filter((t) => t.defaultOn);
 const run = (text: string) => transformText(text, { transforms, context });
 
