@@ -44,11 +44,13 @@ const command = fc.constantFrom(
   'sh -c "apt-get update"', 'true', '# c', '{ a; }', '(b)', 'if x; then y; fi', 'for i in 1; do :; done', 'cat <<EOF',
   'EOF', 'x | y', 'exit 0', 'exec app', '. ./env.sh', './install.sh',
   'npm ci --omit=dev', 'yarn install --frozen-lockfile', 'pnpm install', 'go mod download', 'go build -o /app .',
-  'bundle install', 'composer install', 'mvn -B package', 'pip install .', 'pip install -e .', 'python -m pip install -r requirements.txt',
+  'bundle install', 'composer install', 'mvn -B package', 'pip install .', 'pip install -e .',
+  'python -m pip install -r requirements.txt',
   'apt-get -y install vim', 'apt install -y x', 'apt-get install -y nginx', 'apt-get purge -y x', 'apt-get autoremove -y',
   'apk update', 'apk add --virtual .b gcc', 'apk del .b', 'microdnf install -y x', 'zypper install -y x', 'yum clean all',
   'mkdir -p /app', 'cp -r . /app', 'npm run build', 'chmod +x /e.sh', 'ln -s a b', 'curl -fsSL https://x | sh',
-  'groupadd -r app', 'useradd -r -g app app', 'su app -c x', 'gosu app true', 'env DEBIAN_FRONTEND=noninteractive apt-get install -y q',
+  'groupadd -r app', 'useradd -r -g app app', 'su app -c x', 'gosu app true',
+  'env DEBIAN_FRONTEND=noninteractive apt-get install -y q',
 );
 const operator = fc.constantFrom(' && ', ' && ', ' || ', '; ', ' | ', ' && \\\n    ', ' \\\n  && ', '\n', ' \\\n', ' ', ' # c\n', ' `\n', ' &');
 const line = fc.tuple(start, fc.array(fc.tuple(command, operator), { maxLength: 5 }), command)
@@ -68,7 +70,12 @@ const soup = fc
     return (bom ? '\uFEFF' : '') + t;
   });
 
-const context = memoryContext({ 'package.json': '{"name":"a","scripts":{"build":"x"}}', 'package-lock.json': '{}', 'requirements.txt': 'flask\n', 'go.mod': 'module x\n', 'go.sum': '', 'Gemfile': 'gem "x"\n', 'Gemfile.lock': '', 'composer.json': '{}', 'pom.xml': '<project/>', 'yarn.lock': '', 'docker-entrypoint.sh': '#!/bin/sh\nexec "$@"\n', 'app.py': '', '.dockerignore': 'node_modules\n' });
+const context = memoryContext({
+  'package.json': '{"name":"a","scripts":{"build":"x"}}', 'package-lock.json': '{}', 'yarn.lock': '',
+  'requirements.txt': 'flask\n', 'go.mod': 'module x\n', 'go.sum': '', 'Gemfile': 'gem "x"\n', 'Gemfile.lock': '',
+  'composer.json': '{}', 'pom.xml': '<project/>', 'docker-entrypoint.sh': '#!/bin/sh\nexec "$@"\n', 'app.py': '',
+  '.dockerignore': 'node_modules\n',
+});
 const transforms = TRANSFORMS.filter((t) => t.defaultOn);
 const run = (text: string) => transformText(text, { transforms, context });
 
