@@ -7,7 +7,8 @@ import type { Arg, Comment, Flag } from './types.js';
  * of directives, comments, instructions, arguments, flags, JSON strings and ENV/ARG declarations follows
  * dockerfile-ast 0.7's algorithms step for step, on offsets instead of line/character positions. The scanner
  * declines (returns null) where it does not follow dockerfile-ast: keywords broken by a line continuation, and
- * heredoc words other than plain `<<NAME`, `<<-NAME`, `<<"NAME"` or `<<'NAME'`.
+ * heredoc words other than plain `<<NAME`, `<<-NAME`, `<<"NAME"` or `<<'NAME'` (escaped, or split by a
+ * continuation).
  */
 
 class Decline extends Error {}
