@@ -1,18 +1,16 @@
 /**
  * Property tests over "soups": Dockerfiles made of instruction lines and shell commands in random order, with
  * the layouts real files rarely have (a heredoc or a continuation that runs to the end of the file, a comment
- * after the last continuation, lower-case keywords, BOM, CRLF, no final newline). Every transform runs; the
- * engine must not throw, a second run must change nothing, and propertyViolations() must find nothing.
+ * after the last continuation, lower-case keywords, BOM, CRLF, no final newline). Every transform runs, and each
+ * file gets the grammar fuzz's check (test/helpers/fuzz-check.ts).
  *
  * FUZZ_RUNS sets the number of files (default 500), FUZZ_SEED replays a run (default: a fixed seed).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, it } from 'vitest';
-import { InputError, transformText } from '../../src/engine.js';
 import { initShell } from '../../src/model/shell.js';
-import { memoryContext } from '../../src/runner/context.js';
 import { TRANSFORMS } from '../../transforms/registry.js';
-import { propertyViolations } from '../helpers/properties.js';
+import { check } from '../helpers/fuzz-check.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : 20261123;
@@ -70,35 +68,20 @@ const soup = fc
     return (bom ? '\uFEFF' : '') + t;
   });
 
-const context = memoryContext({
+const context: Record<string, string> = {
   'package.json': '{"name":"a","scripts":{"build":"x"}}', 'package-lock.json': '{}', 'yarn.lock': '',
   'requirements.txt': 'flask\n', 'go.mod': 'module x\n', 'go.sum': '', 'Gemfile': 'gem "x"\n', 'Gemfile.lock': '',
   'composer.json': '{}', 'pom.xml': '<project/>', 'docker-entrypoint.sh': '#!/bin/sh\nexec "$@"\n', 'app.py': '',
   '.dockerignore': 'node_modules\n',
-});
+};
 const transforms = TRANSFORMS.filter((t) => t.defaultOn);
-const run = (text: string) => transformText(text, { transforms, context });
 
 describe('soups', () => {
   it(
     `all transforms: no throw, idempotent, properties hold (${RUNS} runs, seed ${SEED})`,
     () => {
       fc.assert(
-        fc.property(soup, (text) => {
-          let first;
-          try {
-            first = run(text);
-          } catch (e) {
-            if (e instanceof InputError) return;
-            throw new Error(`${(e as Error).name}: ${(e as Error).message}\ninput (JSON): ${JSON.stringify(text)}`);
-          }
-          const problems = propertyViolations(text, first.output);
-          const second = run(first.output).output;
-          if (second !== first.output) problems.push(`not idempotent: second run gives ${JSON.stringify(second)}`);
-          if (problems.length) {
-            throw new Error(`${problems.join('\n')}\ninput (JSON): ${JSON.stringify(text)}\noutput (JSON): ${JSON.stringify(first.output)}`);
-          }
-        }),
+        fc.property(soup, (text) => check({ text, context, options: {} }, transforms)),
         { numRuns: RUNS, seed: SEED },
       );
     },
