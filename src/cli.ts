@@ -37,6 +37,7 @@ interface CliOptions {
   context?: string;
   user: string;
   uid?: number;
+  jobs: number;
   verbose?: boolean;
   format: 'text' | 'json';
   color: boolean;
@@ -79,6 +80,17 @@ function parseUid(value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > 2147483647) {
     throw new InvalidArgumentError('a uid is a whole number from 1 to 2147483647 (0 is root).');
+  }
+  return n;
+}
+
+/** Most worker threads --jobs accepts: each one holds its own copy of the parsers (60-100 MB). */
+const MAX_JOBS = 64;
+
+function parseJobs(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_JOBS) {
+    throw new InvalidArgumentError(`jobs is a whole number from 1 to ${MAX_JOBS}.`);
   }
   return n;
 }
@@ -131,6 +143,12 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
     .option('--context <dir>', "build context for every file (default: each Dockerfile's own directory; none for stdin)", parseContext)
     .option('--user <name>', 'name of the non-root user that transforms create', parseUser, 'app')
     .option('--uid <n>', 'numeric id for that user', parseUid)
+    .option(
+      '-j, --jobs <n>',
+      'process n files at once, each in its own worker thread; 1 processes them one by one in this thread',
+      parseJobs,
+      1,
+    )
     .option('-v, --verbose', 'also print every fix that was skipped, with the reason (path:line: [transform] reason)')
     .addOption(new Option('--format <format>', 'report format: text on stderr, or one JSON document on stdout').choices(['text', 'json']).default('text'))
     .option('--no-color', 'no colors (also off when the output is not a terminal, or NO_COLOR is set)')
@@ -233,13 +251,12 @@ function printFile(run: Run, r: FileReport): void {
 }
 
 /**
- * Worker threads for a run: DOCKER_CODEMOD_WORKERS, else none. One thread already keeps about 1.4 cores busy (V8's
- * background compilation and GC): on 2 cores two workers dry-ran 3,300 files no faster than one thread, with 30%
- * more CPU time and about 80 MB more memory; so the pool is opt-in.
+ * Worker threads for a run of `jobs`: none for 1 (the default), else one per job. On 2 cores one thread already
+ * keeps about 1.3 cores busy (V8 compiles and collects garbage on background threads), so two workers save less
+ * than the cores suggest, at about 30% more CPU time and 80-100 MB more memory (README, "Worker threads").
  */
-function poolSize(): number {
-  const env = process.env.DOCKER_CODEMOD_WORKERS;
-  return env !== undefined && /^\d+$/.test(env) ? Number(env) : 0;
+function workerCount(jobs: number, files: number): number {
+  return jobs > 1 && files > 1 ? Math.min(jobs, files) : 0;
 }
 
 function exitCode(run: Run, s: Summary): number {
@@ -248,8 +265,17 @@ function exitCode(run: Run, s: Summary): number {
   return EXIT_OK;
 }
 
+/** Load the shell parser in this thread. */
+async function startShell(): Promise<void> {
+  // Baseline-compile the shell grammar's WebAssembly only: optimising all of it costs about 0.4 s of CPU that
+  // every run would wait for at exit, and parses no measurably faster over a whole repository.
+  setFlagsFromString('--liftoff-only');
+  await initShell();
+}
+
 async function runStdin(run: Run): Promise<number> {
   if (process.stdin.isTTY) run.io.err('reading a Dockerfile from stdin (end it with Ctrl-D)');
+  await startShell();
   const bytes = await readStdin();
   const context = run.o.context ? directoryContext(run.o.context) : undefined;
   const res = processBytes(bytes, { transforms: run.transforms, context, options: run.options });
@@ -294,7 +320,10 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
   io.progress = progress;
   let done = 0;
-  for await (const res of processFiles(jobs, setup, poolSize())) {
+  const workers = workerCount(run.o.jobs, jobs.length);
+  // Workers load their own parsers: this thread only needs them when it transforms the files itself.
+  if (workers === 0) await startShell();
+  for await (const res of processFiles(jobs, setup, workers)) {
     const f = found.files[done];
     const r = reportOf(f.display, res);
     if (res.status === 'done') {
@@ -367,10 +396,6 @@ async function main(argv: string[]): Promise<number> {
   };
   if (transforms.length === 0 && !json) io.err('note: no transforms selected; nothing will change');
 
-  // Baseline-compile the shell grammar's WebAssembly only: optimising all of it costs about 0.4 s of CPU that
-  // every run would wait for at exit, and parses no measurably faster over a whole repository.
-  setFlagsFromString('--liftoff-only');
-  await initShell();
   if (paths.length === 1 && paths[0] === '-') return runStdin(run);
   return runFiles(run, paths.length > 0 ? paths : ['.']);
 }

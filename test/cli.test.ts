@@ -81,6 +81,9 @@ describe('modes and exit codes', () => {
     [['--uid', 'abc'], /uid is a whole number/],
     [['--uid', '0'], /uid is a whole number/],
     [['--user', 'a b'], /user name/],
+    [['--jobs', '0'], /jobs is a whole number from 1 to 64/],
+    [['-j', 'two'], /jobs is a whole number from 1 to 64/],
+    [['--jobs', '65'], /jobs is a whole number from 1 to 64/],
     [['--context', 'missing-dir'], /missing-dir is not a directory/],
     [['-', 'Dockerfile'], /cannot be combined/],
     [['--transforms', 'nope'], /unknown transform 'nope' in --transforms; valid ids: .*chain-runs/],
@@ -117,7 +120,7 @@ describe('modes and exit codes', () => {
     const dir = makeTree();
     const help = runCli(['--help'], { cwd: dir });
     expect(help.status).toBe(0);
-    for (const opt of ['--dry-run', '--check', '--transforms', '--skip', '--list-transforms', '--context', '--user', '--uid', '--verbose', '--format', '--no-color', '--version']) {
+    for (const opt of ['--dry-run', '--check', '--transforms', '--skip', '--list-transforms', '--context', '--user', '--uid', '--jobs', '--verbose', '--format', '--no-color', '--version']) {
       expect(help.stdout).toContain(opt);
     }
     expect(help.stdout).toContain('Exit codes:');

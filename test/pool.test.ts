@@ -19,8 +19,8 @@ function manyFiles(): Record<string, string> {
 describe('worker pool', () => {
   it('prints the same diffs, reports and exit code as one thread', () => {
     const dir = makeTree(manyFiles());
-    const one = runChain(['--dry-run', '.'], { cwd: dir, env: { DOCKER_CODEMOD_WORKERS: '0' }, timeoutMs: 120_000 });
-    const pool = runChain(['--dry-run', '.'], { cwd: dir, env: { DOCKER_CODEMOD_WORKERS: '2' }, timeoutMs: 120_000 });
+    const one = runChain(['--dry-run', '.'], { cwd: dir, timeoutMs: 120_000 });
+    const pool = runChain(['--dry-run', '--jobs', '2', '.'], { cwd: dir, timeoutMs: 120_000 });
     expect(one.status).toBe(2);
     expect(pool.status).toBe(2);
     expect(pool.stdout).toBe(one.stdout);
@@ -30,7 +30,7 @@ describe('worker pool', () => {
 
   it('writes the same files as one thread', () => {
     const dir = makeTree(manyFiles());
-    const r = runChain(['.'], { cwd: dir, env: { DOCKER_CODEMOD_WORKERS: '2' }, timeoutMs: 120_000 });
+    const r = runChain(['-j', '2', '.'], { cwd: dir, timeoutMs: 120_000 });
     expect(r.status).toBe(2);
     for (let i = 0; i < 120; i++) {
       const text = readFileSync(join(dir, `svc${String(i).padStart(3, '0')}/Dockerfile`), 'utf8');
