@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Dry-run benchmarks of the built CLI and library (run `npm run build` first).
 //   node scripts/bench.mjs [corpus-dir]        default: ../shared/corpus/files next to the repository
-// Prints: in-process and CLI throughput, cold start on one file, peak RSS, a 1,000 / 10,000 file scale run, and the
-// figures against the targets. Timings on a shared machine vary by 10-20% from run to run: compare several runs.
+// Prints: in-process and CLI throughput, cold start on one file, peak RSS, a 1,000 / 10,000 file scale run (the
+// 10,000 also with --jobs 2), and the figures against the targets. Timings on a shared machine vary by 10-20% from
+// run to run: compare several runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,6 +116,10 @@ try {
     const cpu = r.cpuMs === null ? '' : `, CPU time ${seconds(r.cpuMs)} s`;
     console.log(`dry-run ${n} files: ${seconds(r.ms)} s, ${rate(n, r.ms)} files/s, peak RSS ${r.rssMb ?? '?'} MB${cpu}`);
   }
+  // The same 10,000 files in two worker threads (--jobs 2), for comparison; the targets are checked on one thread.
+  const pooled = timedCli(['--dry-run', '--jobs', '2', join(scaleDir, '10000')]);
+  const pooledCpu = pooled.cpuMs === null ? '' : `, CPU time ${seconds(pooled.cpuMs)} s`;
+  console.log(`dry-run 10000 files --jobs 2: ${seconds(pooled.ms)} s, ${rate(10000, pooled.ms)} files/s, peak RSS ${pooled.rssMb ?? '?'} MB${pooledCpu}`);
   const ratio = results[1].ms / results[0].ms;
   console.log(`scale ratio 10000/1000 files: ${ratio.toFixed(2)}x time for 10x files`);
   const big = results[1];
