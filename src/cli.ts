@@ -84,7 +84,7 @@ function parseUid(value: string): number {
   return n;
 }
 
-/** Most worker threads --jobs accepts: each one holds its own copy of the parsers (60-100 MB). */
+/** Most worker threads --jobs accepts: each one holds its own parsers and heap. */
 const MAX_JOBS = 64;
 
 function parseJobs(value: string): number {
@@ -253,7 +253,7 @@ function printFile(run: Run, r: FileReport): void {
 /**
  * Worker threads for a run of `jobs`: none for 1 (the default), else one per job. On 2 cores one thread already
  * keeps about 1.3 cores busy (V8 compiles and collects garbage on background threads), so two workers save less
- * than the cores suggest, at about 30% more CPU time and 80-100 MB more memory (README, "Worker threads").
+ * than the cores suggest, at 15-30% more CPU time and about 120 MB more peak memory (README, "Worker threads").
  */
 function workerCount(jobs: number, files: number): number {
   return jobs > 1 && files > 1 ? Math.min(jobs, files) : 0;
