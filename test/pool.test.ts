@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processFiles, type JobResult } from '../src/runner/pool.js';
 import { CHAINABLE, CHAINED, ensureBuilt, makeTree, removeTrees, runChain } from './helpers/cli.js';
 
 beforeAll(ensureBuilt);
@@ -37,5 +38,40 @@ describe('worker pool', () => {
       const expected = i % 7 === 0 ? 'RUN no from here\n' : i % 3 === 0 ? CHAINED : `FROM debian\nRUN echo ${i}\n`;
       expect(text).toBe(expected);
     }
+  });
+});
+
+describe('worker pool when a worker dies', () => {
+  const script = new URL('./helpers/crashing-worker.mjs', import.meta.url);
+  const setup = { transformIds: [], options: {} };
+  const run = async (paths: string[], workers: number) => {
+    const out: JobResult[] = [];
+    for await (const r of processFiles(paths.map((path) => ({ path, contextDir: null })), setup, workers, script)) out.push(r);
+    return out;
+  };
+
+  const crashed = { status: 'error', message: 'internal error: worker exited with code 3', internal: true };
+
+  it('fails only the file that kills a worker: the others it held are tried again, alone', async () => {
+    // One worker holds 8 files at once: 12 to 19 were in flight when it died on 12.
+    const paths = Array.from({ length: 30 }, (_, i) => (i === 12 ? 'f12-crash' : `f${i}`));
+    const out = await run(paths, 1);
+    expect(out).toHaveLength(30);
+    out.forEach((r, i) => expect(r).toEqual(i === 12 ? crashed : { status: 'note', message: `read f${i}` }));
+  });
+
+  it('goes on after several such files, with several workers', async () => {
+    const bad = new Set([0, 9, 10, 33]);
+    const paths = Array.from({ length: 40 }, (_, i) => (bad.has(i) ? `crash${i}` : `f${i}`));
+    const out = await run(paths, 2);
+    expect(out).toHaveLength(40);
+    out.forEach((r, i) => expect(r).toEqual(bad.has(i) ? crashed : { status: 'note', message: `read f${i}` }));
+  });
+
+  it('gives up on the files left when workers keep dying without finishing one, without hanging', async () => {
+    const paths = Array.from({ length: 50 }, (_, i) => `crash${i}`);
+    const out = await run(paths, 2);
+    expect(out).toHaveLength(50);
+    for (const r of out) expect(r).toMatchObject({ status: 'error', internal: true });
   });
 });

@@ -30,14 +30,22 @@ export interface PoolResponse {
 
 /** Jobs each worker holds at once: enough to keep it busy while the main thread handles results. */
 const IN_FLIGHT_PER_WORKER = 8;
-/** Workers replaced after a crash before the pool gives up on the remaining files. */
-const MAX_RESTARTS = 3;
+/** Workers that may die one after another, with no file finished in between, before the pool gives up on the rest. */
+const MAX_DEATHS_IN_A_ROW = 3;
+
+/** The script each worker runs: `worker.ts`, the same per-file pipeline as this thread. */
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
 /**
  * Process files in order of `jobs`, yielding each result in that order. With `workers` > 0 the files are
- * processed by that many worker threads running the same pure per-file pipeline; otherwise here.
+ * processed by that many worker threads running `script` (the same pure per-file pipeline); otherwise here.
  */
-export async function* processFiles(jobs: PoolJob[], setup: PoolSetup, workers: number): AsyncGenerator<JobResult> {
+export async function* processFiles(
+  jobs: PoolJob[],
+  setup: PoolSetup,
+  workers: number,
+  script: URL = WORKER_SCRIPT,
+): AsyncGenerator<JobResult> {
   if (workers <= 0) {
     const transforms = setup.transformIds.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined);
     const contexts = new Map<string, BuildContext>();
@@ -51,20 +59,23 @@ export async function* processFiles(jobs: PoolJob[], setup: PoolSetup, workers: 
     }
     return;
   }
-  yield* new Pool(jobs, setup, workers).results();
+  yield* new Pool(jobs, setup, workers, script).results();
 }
 
 class Pool {
   private readonly done = new Map<number, JobResult>();
   private readonly inFlight = new Map<Worker, Set<number>>();
   private next = 0;
-  private restarts = 0;
+  /** Files a worker held when it died: each is tried again alone, so that only the one that kills a worker fails. */
+  private readonly suspects: number[] = [];
+  private deathsInARow = 0;
   private wake: (() => void) | null = null;
 
   constructor(
     private readonly jobs: PoolJob[],
     private readonly setup: PoolSetup,
     size: number,
+    private readonly script: URL,
   ) {
     for (let i = 0; i < Math.min(size, jobs.length); i++) this.spawn();
   }
@@ -72,11 +83,12 @@ class Pool {
   private spawn(): void {
     // Loaded here: a run without workers (the default) does not pay for loading worker_threads (about 3 ms).
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.setup });
+    const w = new Worker(this.script, { workerData: this.setup });
     this.inFlight.set(w, new Set());
     w.on('message', (msg: PoolResponse) => {
       this.inFlight.get(w)?.delete(msg.id);
       this.done.set(msg.id, msg.result);
+      this.deathsInARow = 0;
       this.feed(w);
       this.notify();
     });
@@ -87,32 +99,42 @@ class Pool {
     this.feed(w);
   }
 
-  /** A worker died: its files become internal errors, and a new worker takes over the rest. */
+  /**
+   * A worker died. A file it held alone is the cause and becomes an internal error; files it held with others are
+   * tried again one at a time. A new worker takes over, unless workers keep dying without finishing any file.
+   */
   private lost(w: Worker, why: string): void {
     const ids = this.inFlight.get(w);
     if (!ids) return;
     this.inFlight.delete(w);
-    for (const id of ids) this.done.set(id, { status: 'error', message: `internal error: ${why}`, internal: true });
     void w.terminate();
-    if (this.next < this.jobs.length) {
-      if (++this.restarts <= MAX_RESTARTS) this.spawn();
-      else if (this.inFlight.size === 0) {
-        // Workers keep dying: give up on the files no worker has taken.
-        for (; this.next < this.jobs.length; this.next++) {
-          this.done.set(this.next, { status: 'error', message: `internal error: ${why}`, internal: true });
-        }
-      }
+    const fail = (id: number) => this.done.set(id, { status: 'error', message: `internal error: ${why}`, internal: true });
+    if (ids.size === 1) ids.forEach(fail);
+    else this.suspects.push(...ids);
+    this.suspects.sort((x, y) => x - y);
+    const workLeft = this.next < this.jobs.length || this.suspects.length > 0;
+    if (workLeft && ++this.deathsInARow <= MAX_DEATHS_IN_A_ROW) this.spawn();
+    else if (workLeft && this.inFlight.size === 0) {
+      // Workers keep dying: give up on the files no worker holds.
+      this.suspects.splice(0).forEach(fail);
+      for (; this.next < this.jobs.length; this.next++) fail(this.next);
     }
     this.notify();
   }
 
   private feed(w: Worker): void {
     const ids = this.inFlight.get(w);
-    while (ids && ids.size < IN_FLIGHT_PER_WORKER && this.next < this.jobs.length) {
-      const id = this.next++;
+    if (!ids) return;
+    const send = (id: number) => {
       ids.add(id);
       w.postMessage({ id, ...this.jobs[id] } satisfies PoolRequest);
+    };
+    if (this.suspects.length > 0) {
+      // Suspects go first (the output waits for them), each to a worker that holds nothing else.
+      if (ids.size === 0) send(this.suspects.shift()!);
+      return;
     }
+    while (ids.size < IN_FLIGHT_PER_WORKER && this.next < this.jobs.length) send(this.next++);
   }
 
   private notify(): void {
