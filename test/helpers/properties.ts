@@ -45,6 +45,18 @@ function shellComments(m: Model): string[] {
   return out;
 }
 
+/** The first of `before` that `after` does not hold as often (each occurrence counts), or undefined. */
+function firstMissing(before: string[], after: string[]): string | undefined {
+  const left = new Map<string, number>();
+  for (const x of after) left.set(x, (left.get(x) ?? 0) + 1);
+  for (const x of before) {
+    const n = left.get(x) ?? 0;
+    if (n === 0) return x;
+    left.set(x, n - 1);
+  }
+  return undefined;
+}
+
 function commentLines(text: string): string[] {
   return text.split('\n').map((l) => l.replace(/\r$/, '').trim()).filter((l) => l.startsWith('#')).sort();
 }
@@ -77,28 +89,10 @@ export function propertyViolations(input: string, output: string): string[] {
     if (!old.has(x.text) && !EDITABLE.has(x.name)) problems.push(`added or changed ${x.name}`);
   }
 
-  const cb = commentLines(stripBom(input));
-  const ca = commentLines(stripBom(output));
-  let j = 0;
-  for (const c of cb) {
-    while (j < ca.length && ca[j] < c) j++;
-    if (ca[j] !== c) {
-      problems.push(`comment lost: ${c}`);
-      break;
-    }
-    j++;
-  }
-
-  const kept = new Map<string, number>();
-  for (const c of shellComments(after)) kept.set(c, (kept.get(c) ?? 0) + 1);
-  for (const c of shellComments(before)) {
-    const n = kept.get(c) ?? 0;
-    if (n === 0) {
-      problems.push(`shell comment lost or turned into code: ${c}`);
-      break;
-    }
-    kept.set(c, n - 1);
-  }
+  const lostLine = firstMissing(commentLines(stripBom(input)), commentLines(stripBom(output)));
+  if (lostLine !== undefined) problems.push(`comment lost: ${lostLine}`);
+  const lostShell = firstMissing(shellComments(before), shellComments(after));
+  if (lostShell !== undefined) problems.push(`shell comment lost or turned into code: ${lostShell}`);
 
   if (dash()) {
     const oldBodies = new Set(runBodies(before));
