@@ -99,6 +99,14 @@ if (existsSync('/usr/bin/time')) {
   console.log(`peak RSS in-process over ${files.length} files: ${Math.round(maxRss / 1024)} MB (process.resourceUsage; /usr/bin/time not found)`);
 }
 
+/** A timed CLI run over `n` files, printed as one line. */
+function scaleRun(label, n, args) {
+  const r = timedCli(args);
+  const cpu = r.cpuMs === null ? '' : `, CPU time ${seconds(r.cpuMs)} s`;
+  console.log(`dry-run ${label}: ${seconds(r.ms)} s, ${rate(n, r.ms)} files/s, peak RSS ${r.rssMb ?? '?'} MB${cpu}`);
+  return r;
+}
+
 // (4) Scale: the corpus replicated to 1,000 and 10,000 files with distinct names.
 const texts = files.map((f) => readFileSync(f.path));
 const scaleDir = mkdtempSync(join(tmpdir(), 'dcm-bench-'));
@@ -111,15 +119,10 @@ try {
       if (i % 100 === 0) mkdirSync(sub, { recursive: true });
       writeFileSync(join(sub, `${String(i).padStart(5, '0')}.Dockerfile`), texts[i % texts.length]);
     }
-    const r = timedCli(['--dry-run', dir]);
-    results.push(r);
-    const cpu = r.cpuMs === null ? '' : `, CPU time ${seconds(r.cpuMs)} s`;
-    console.log(`dry-run ${n} files: ${seconds(r.ms)} s, ${rate(n, r.ms)} files/s, peak RSS ${r.rssMb ?? '?'} MB${cpu}`);
+    results.push(scaleRun(`${n} files`, n, ['--dry-run', dir]));
   }
   // The same 10,000 files in two worker threads (--jobs 2), for comparison; the targets are checked on one thread.
-  const pooled = timedCli(['--dry-run', '--jobs', '2', join(scaleDir, '10000')]);
-  const pooledCpu = pooled.cpuMs === null ? '' : `, CPU time ${seconds(pooled.cpuMs)} s`;
-  console.log(`dry-run 10000 files --jobs 2: ${seconds(pooled.ms)} s, ${rate(10000, pooled.ms)} files/s, peak RSS ${pooled.rssMb ?? '?'} MB${pooledCpu}`);
+  scaleRun('10000 files --jobs 2', 10000, ['--dry-run', '--jobs', '2', join(scaleDir, '10000')]);
   const ratio = results[1].ms / results[0].ms;
   console.log(`scale ratio 10000/1000 files: ${ratio.toFixed(2)}x time for 10x files`);
   const big = results[1];
