@@ -110,8 +110,10 @@ class Pool {
     void w.terminate();
     const fail = (id: number) => this.done.set(id, { status: 'error', message: `internal error: ${why}`, internal: true });
     if (ids.size === 1) ids.forEach(fail);
-    else this.suspects.push(...ids);
-    this.suspects.sort((x, y) => x - y);
+    else {
+      this.suspects.push(...ids);
+      this.suspects.sort((x, y) => x - y);
+    }
     const workLeft = this.next < this.jobs.length || this.suspects.length > 0;
     if (workLeft && ++this.deathsInARow <= MAX_DEATHS_IN_A_ROW) this.spawn();
     else if (workLeft && this.inFlight.size === 0) {
