@@ -1,10 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Language, Parser, type Node as TsNode, type Tree } from 'web-tree-sitter';
 import { blankContinuations } from './shell-text.js';
 import type { ShellBody, ShellCommand, SyntaxNode, Word } from './types.js';
 
 let parser: Parser | null = null;
+
+/**
+ * The web-tree-sitter release the fast tree copy was written against. It calls that release's internal
+ * WebAssembly exports, whose calling conventions change between patch releases (0.27.2 traps on them), so any
+ * other release gets the public API. package.json pins this version exactly.
+ */
+export const FAST_COPY_RUNTIME = '0.27.1';
+
+/** Set (to anything but empty) to copy trees through web-tree-sitter's public API only. */
+export const PORTABLE_ENV = 'DOCKER_CODEMOD_PORTABLE_SHELL';
+
+/** The installed web-tree-sitter's version, or null when its package.json cannot be read. */
+function runtimeVersion(require: NodeJS.Require): string | null {
+  try {
+    const main = require.resolve('web-tree-sitter');
+    const pkg = JSON.parse(readFileSync(join(dirname(main), 'package.json'), 'utf8')) as { name?: string; version?: string };
+    return pkg.name === 'web-tree-sitter' && typeof pkg.version === 'string' ? pkg.version : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Load the shell grammar once; every model function that reads RUN bodies needs it. */
 export async function initShell(): Promise<void> {
@@ -17,7 +39,8 @@ export async function initShell(): Promise<void> {
   const p = new Parser();
   p.setLanguage(bash);
   parser = p;
-  fastCopy = checkedFastCopy(module, p);
+  const portable = Boolean(process.env[PORTABLE_ENV]) || runtimeVersion(require) !== FAST_COPY_RUNTIME;
+  fastCopy = portable ? null : checkedFastCopy(module, p);
 }
 
 function getParser(): Parser {
@@ -138,6 +161,9 @@ function checkedFastCopy(module: Record<string, unknown>, p: Parser): FastCopy |
   try {
     const same = JSON.stringify(fast(tree.rootNode, 7)) === JSON.stringify(copyTree(tree.rootNode, 7));
     return same ? fast : null;
+  } catch {
+    // A runtime whose exports work differently may trap (memory access out of bounds): use the public API.
+    return null;
   } finally {
     tree.delete();
   }
