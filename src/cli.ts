@@ -16,7 +16,7 @@ import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
 import { jsonReport, transformsJson } from './report/json.js';
 import { Progress } from './report/progress.js';
-import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable } from './report/text.js';
+import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable, unsafeLines } from './report/text.js';
 import { emptySummary, summarize, tally, type FileReport, type Mode, type Summary } from './report/types.js';
 
 // commander through require: importing its CommonJS build as an ES module costs every start about 7 ms more.
@@ -34,6 +34,7 @@ interface CliOptions {
   transforms?: string[];
   skip?: string[];
   listTransforms?: boolean;
+  unsafeFixes?: boolean;
   context?: string;
   user: string;
   uid?: number;
@@ -137,6 +138,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
     )
     .option('--dry-run', 'write nothing; print a unified diff (for git apply / patch -p1) of each file that would change')
     .option('--check', 'write nothing; exit 1 and list the files that would change (with --dry-run, print their diffs too)')
+    .option('--unsafe-fixes', 'also apply unsafe fixes: those that may change what the image does at run time (USER, dropped Recommends)')
     .option('-t, --transforms <ids>', 'run only these transforms (comma-separated; may name ones that are off by default)', collectIds)
     .option('--skip <ids>', 'do not run these transforms (comma-separated)', collectIds)
     .option('--list-transforms', 'list the transforms: id, on by default or not, hadolint rules, description')
@@ -208,11 +210,11 @@ class Io {
 function reportOf(path: string, res: FileResult): FileReport {
   switch (res.status) {
     case 'done':
-      return { path, changed: res.changed, fixes: res.fixes, skipped: res.skipped };
+      return { path, changed: res.changed, fixes: res.fixes, skipped: res.skipped, unsafe: res.unsafe };
     case 'note':
-      return { path, changed: false, fixes: [], skipped: [], note: res.message };
+      return { path, changed: false, fixes: [], skipped: [], unsafe: [], note: res.message };
     case 'error':
-      return { path, changed: false, fixes: [], skipped: [], error: res.message, internal: res.internal };
+      return { path, changed: false, fixes: [], skipped: [], unsafe: [], error: res.message, internal: res.internal };
   }
 }
 
@@ -247,7 +249,7 @@ function printFile(run: Run, r: FileReport): void {
   }
   if (r.diff) io.out(colorDiff(r.diff, run.outColors));
   if (r.changed && (run.mode !== 'dry-run' || run.o.check)) io.err(changedLine(r, run.mode, c));
-  if (run.o.verbose) for (const line of skipLines(r, c)) io.err(line);
+  if (run.o.verbose) for (const line of [...unsafeLines(r, c), ...skipLines(r, c)]) io.err(line);
 }
 
 /**
@@ -306,7 +308,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     if (run.json) reports.push(r);
   };
   for (const p of found.problems) {
-    const r: FileReport = { path: p.display, changed: false, fixes: [], skipped: [], error: p.message };
+    const r: FileReport = { path: p.display, changed: false, fixes: [], skipped: [], unsafe: [], error: p.message };
     record(r);
     printFile(run, r);
   }
@@ -389,7 +391,7 @@ async function main(argv: string[]): Promise<number> {
     mode,
     json,
     transforms,
-    options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}) },
+    options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}) },
     io,
     errColors: makeColors(colorEnabled(process.stderr, process.env, o.color)),
     outColors: makeColors(!json && colorEnabled(process.stdout, process.env, o.color)),

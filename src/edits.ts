@@ -83,6 +83,30 @@ export class AcceptedEdits {
 
 /** Apply non-overlapping edits to the text with magic-string. */
 export function applyEdits(text: string, edits: Edit[]): string {
+  return editedString(text, edits).toString();
+}
+
+/**
+ * Apply non-overlapping edits, and say for each line of the result which line of `text` it came from (1-based; a line
+ * made only of inserted text counts as the line the insertion follows).
+ */
+export function applyEditsWithLines(text: string, edits: Edit[]): { text: string; origin: (line: number) => number } {
+  const s = editedString(text, edits);
+  const result = s.toString();
+  let lines: number[] | null = null;
+  const origin = (line: number): number => {
+    if (!lines) {
+      // Per result line, the source line of its first mapped segment; -1 where the line has none.
+      const map = s.generateDecodedMap({ hires: false }).mappings;
+      lines = map.map((segs) => (segs.length > 0 ? (segs[0][2] as number) + 1 : -1));
+    }
+    for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) if (lines[i] > 0) return lines[i];
+    return lines.find((l) => l > 0) ?? 1;
+  };
+  return { text: result, origin };
+}
+
+function editedString(text: string, edits: Edit[]): MagicString {
   const s = new MagicString(text);
   for (const e of edits) {
     if (isMove(e)) {
@@ -95,5 +119,5 @@ export function applyEdits(text: string, edits: Edit[]): string {
       s.overwrite(e.start, e.end, e.text);
     }
   }
-  return s.toString();
+  return s;
 }

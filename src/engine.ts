@@ -1,9 +1,9 @@
-import { AcceptedEdits, applyEdits, type Edit } from './edits.js';
+import { AcceptedEdits, applyEditsWithLines, type Edit } from './edits.js';
 import { parseDockerfile } from './model/parse.js';
 import { ShellCache } from './model/shell.js';
 import type { Model } from './model/types.js';
 import { verifyPass, VerifyError } from './verify.js';
-import type { BuildContext, Fix, Transform, TransformOptions } from '../transforms/types.js';
+import type { BuildContext, Fix, Tier, Transform, TransformOptions } from '../transforms/types.js';
 
 export const MAX_PASSES = 10;
 
@@ -15,7 +15,8 @@ export class InputError extends Error {
 export interface AppliedFix {
   transform: string;
   message: string;
-  /** Line in the text of the pass that applied it (the input's lines for the first pass). */
+  tier: Tier;
+  /** Line of the input (for a fix of a later pass, the input line its line came from). */
   line: number;
   pass: number;
 }
@@ -23,7 +24,17 @@ export interface AppliedFix {
 export interface SkippedFix {
   transform: string;
   reason: string;
-  /** Line in the result. */
+  /** Line of the input. */
+  line: number;
+}
+
+/** An unsafe fix left out because unsafe fixes were not asked for. */
+export interface UnsafeFix {
+  transform: string;
+  message: string;
+  /** Why it may change behaviour. */
+  reason: string;
+  /** Line of the input. */
   line: number;
 }
 
@@ -32,6 +43,8 @@ export interface EngineResult {
   changed: boolean;
   fixes: AppliedFix[];
   skipped: SkippedFix[];
+  /** Unsafe fixes not applied (empty when unsafe fixes were applied). */
+  unsafe: UnsafeFix[];
   passes: number;
 }
 
@@ -63,6 +76,14 @@ function memoized(context: BuildContext): BuildContext {
 
 const BOM = '\uFEFF';
 
+/** `line 7`, `lines 3 and 9`, `lines 3, 5, and 9` in a message: line numbers of the text the message was made on. */
+const LINE_REFS = /\b(lines? )(\d+(?:(?:,? and |, )\d+)*)/g;
+
+/** A message of a later pass with the line numbers it names turned into the input's. */
+function inputLines(message: string, toInput: (line: number) => number): string {
+  return message.replace(LINE_REFS, (_, word: string, list: string) => word + list.replace(/\d+/g, (n) => String(toInput(Number(n)))));
+}
+
 /**
  * Run the transforms to a fixpoint: each pass parses once, collects every transform's fixes, applies those
  * that do not overlap an earlier one (the rest wait for the next pass), and verifies the result.
@@ -73,37 +94,52 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
   const bom = input.startsWith(BOM);
   let text = bom ? input.slice(1) : input;
   const ctx = { context: opts.context ? memoized(opts.context) : NO_CONTEXT, options: opts.options ?? {} };
+  const applyUnsafe = ctx.options.unsafeFixes === true;
   const cache = new ShellCache();
   let model: Model = parseDockerfile(text, cache);
   if (model.stages.length === 0) throw new InputError('no FROM instruction: not a Dockerfile');
 
   const fixes: AppliedFix[] = [];
+  // Maps a line of the current pass's text to the input line it came from: one step per pass applied.
+  let toInput = (line: number) => line;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const proposed: Array<{ id: string; fix: Fix }> = [];
+    const mapLines = (message: string) => (pass === 1 ? message : inputLines(message, toInput));
+    const proposed: Array<{ t: Transform; fix: Fix; tier: Tier }> = [];
     const skipped: SkippedFix[] = [];
+    const unsafe: UnsafeFix[] = [];
     for (const t of opts.transforms) {
       const r = t.run(model, ctx);
-      for (const fix of r.fixes) proposed.push({ id: t.id, fix });
-      for (const s of r.skips) skipped.push({ transform: t.id, reason: s.reason, line: s.line });
+      for (const fix of r.fixes) {
+        const tier = fix.tier ?? t.tier;
+        if (tier === 'unsafe' && !applyUnsafe) {
+          const reason = fix.unsafeReason ?? t.unsafeReason ?? 'may change what the image does';
+          unsafe.push({ transform: t.id, message: mapLines(fix.message), reason: mapLines(reason), line: toInput(fix.line) });
+        } else {
+          proposed.push({ t, fix, tier });
+        }
+      }
+      for (const s of r.skips) skipped.push({ transform: t.id, reason: mapLines(s.reason), line: toInput(s.line) });
     }
     if (proposed.length === 0) {
       const output = bom ? BOM + text : text;
-      return { output, changed: output !== input, fixes, skipped, passes: pass };
+      return { output, changed: output !== input, fixes, skipped, unsafe, passes: pass };
     }
     const accepted: Edit[][] = [];
     const occupied = new AcceptedEdits();
     const touched = new Set<number>();
-    for (const { id, fix } of proposed) {
+    for (const { t, fix, tier } of proposed) {
       if (fix.edits.length === 0 || occupied.overlaps(fix.edits)) continue;
       occupied.add(fix.edits);
       accepted.push(fix.edits);
       fix.touches.forEach((i) => touched.add(i));
-      fixes.push({ transform: id, message: fix.message, line: fix.line, pass });
+      fixes.push({ transform: t.id, message: mapLines(fix.message), tier, line: toInput(fix.line), pass });
     }
-    const next = applyEdits(text, accepted.flat());
-    if (next === text) throw new VerifyError(`pass ${pass}: fixes were proposed but changed nothing`);
-    model = verifyPass(model, next, touched, cache);
-    text = next;
+    const next = applyEditsWithLines(text, accepted.flat());
+    if (next.text === text) throw new VerifyError(`pass ${pass}: fixes were proposed but changed nothing`);
+    model = verifyPass(model, next.text, touched, cache);
+    text = next.text;
+    const before = toInput;
+    toInput = (line) => before(next.origin(line));
   }
   throw new VerifyError(`the transforms did not settle after ${MAX_PASSES} passes`);
 }

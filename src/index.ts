@@ -1,5 +1,5 @@
 export { transformText, InputError, MAX_PASSES } from './engine.js';
-export type { AppliedFix, EngineOptions, EngineResult, SkippedFix } from './engine.js';
+export type { AppliedFix, EngineOptions, EngineResult, SkippedFix, UnsafeFix } from './engine.js';
 export { VerifyError } from './verify.js';
 export { initShell } from './model/shell.js';
 export { parseDockerfile } from './model/parse.js';

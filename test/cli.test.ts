@@ -353,11 +353,12 @@ describe('transform selection', () => {
     const dir = makeTree();
     const table = runCli(['--list-transforms'], { cwd: dir });
     expect(table.status).toBe(0);
-    expect(table.stdout).toMatch(/^ID +DEFAULT +HADOLINT +DESCRIPTION$/m);
-    expect(table.stdout).toMatch(/^chain-runs +on +DL3059 +\S/m);
+    expect(table.stdout).toMatch(/^ID +DEFAULT +TIER +HADOLINT +DESCRIPTION$/m);
+    expect(table.stdout).toMatch(/^chain-runs +on +safe +DL3059 +\S/m);
+    expect(table.stdout).toMatch(/^non-root-user +on +unsafe +DL3002 +\S/m);
     const json = JSON.parse(runCli(['--list-transforms', '--format', 'json'], { cwd: dir }).stdout);
-    expect(json).toContainEqual(expect.objectContaining({ id: 'chain-runs', defaultOn: true, hadolint: ['DL3059'] }));
-    for (const t of json) expect(Object.keys(t).sort()).toEqual(['defaultOn', 'description', 'hadolint', 'id']);
+    expect(json).toContainEqual(expect.objectContaining({ id: 'chain-runs', defaultOn: true, tier: 'safe', hadolint: ['DL3059'] }));
+    for (const t of json) expect(Object.keys(t).sort()).toEqual(['defaultOn', 'description', 'hadolint', 'id', 'tier']);
   });
 
   it('passes --user and --uid through (accepted values)', () => {
@@ -387,12 +388,13 @@ describe('reporting', () => {
     expect(doc.files[0]).toEqual({
       path: 'a/Dockerfile',
       changed: true,
-      fixes: [{ transform: 'chain-runs', message: expect.any(String), line: 2 }],
+      fixes: [{ transform: 'chain-runs', message: expect.any(String), line: 2, tier: 'safe', applied: true }],
+      unsafe: [],
       skipped: [],
     });
     expect(doc.files[1].skipped).toEqual([{ transform: 'chain-runs', reason: expect.stringContaining('shell comment'), line: expect.any(Number) }]);
     expect(doc.files[2]).toMatchObject({ changed: false, error: expect.stringContaining('no FROM') });
-    expect(doc.summary).toEqual({ files: 3, changed: 1, fixes: 1, skipped: 1, errors: 1 });
+    expect(doc.summary).toEqual({ files: 3, changed: 1, fixes: 1, skipped: 1, unsafe: 0, errors: 1 });
     expect(read(dir, 'a/Dockerfile')).toBe(CHAINED);
     // stderr holds only the error line.
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('c/Dockerfile: error:')]);
@@ -448,6 +450,41 @@ describe('reporting', () => {
     expect(r.stdout).toContain('\r\x1b[K60 files checked');
     // Never when piped.
     expect(runChain(['--check'], { cwd: dir }).stderr).not.toContain('/60 files');
+  });
+});
+
+describe('safe and unsafe fixes', () => {
+  const USERLESS = 'FROM python:3.12-slim\nCOPY app.py /srv/app.py\nCMD ["python", "/srv/app.py"]\n';
+
+  it('applies safe fixes only by default, and says how many unsafe fixes were left out', () => {
+    const dir = makeTree({ Dockerfile: USERLESS });
+    const r = runCli(['-t', 'non-root-user', '--check'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(read(dir, 'Dockerfile')).toBe(USERLESS);
+    expect(r.stderr).toMatch(/^1 file checked: 0 would change, 0 fixes to apply, 0 fixes skipped, 1 unsafe fix not applied \(--unsafe-fixes applies them; --verbose shows them\)$/m);
+    const v = runCli(['-t', 'non-root-user', '--check', '--verbose'], { cwd: dir });
+    expect(v.stderr).toMatch(/^Dockerfile:3: \[non-root-user\] unsafe fix not applied: added USER app before CMD on line 3.*\(running as another user changes/m);
+  });
+
+  it('--unsafe-fixes applies them too', () => {
+    const dir = makeTree({ Dockerfile: USERLESS });
+    const r = runCli(['-t', 'non-root-user', '--unsafe-fixes'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(read(dir, 'Dockerfile')).toMatch(/\nUSER app\nCMD/);
+    expect(r.stderr).toContain('fixed Dockerfile: 1 fix (non-root-user)');
+    expect(r.stderr).not.toContain('unsafe fix not applied');
+  });
+
+  it('--format json lists unsafe fixes not applied, with their reason, and counts them', () => {
+    const dir = makeTree({ Dockerfile: USERLESS });
+    const doc = JSON.parse(runCli(['-t', 'non-root-user', '--format', 'json', '--dry-run'], { cwd: dir }).stdout);
+    expect(doc.files[0].unsafe).toEqual([
+      { transform: 'non-root-user', message: expect.stringContaining('USER app'), line: 3, tier: 'unsafe', applied: false, reason: expect.stringContaining('another user') },
+    ]);
+    expect(doc.summary.unsafe).toBe(1);
+    const applied = JSON.parse(runCli(['-t', 'non-root-user', '--format', 'json', '--dry-run', '--unsafe-fixes'], { cwd: dir }).stdout);
+    expect(applied.files[0].fixes).toEqual([expect.objectContaining({ transform: 'non-root-user', tier: 'unsafe', applied: true })]);
+    expect(applied.summary.unsafe).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { propertyViolations } from './helpers/properties.js';
 
 beforeAll(initShell);
 
-const stats = { files: 0, changed: 0, notDockerfiles: 0, fixes: new Map<string, number>(), skips: new Map<string, number>() };
+const stats = { files: 0, changed: new Map<string, number>(), notDockerfiles: 0, fixes: new Map<string, number>(), skips: new Map<string, number>() };
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
 if (!corpusPresent) {
@@ -21,31 +21,37 @@ if (!corpusPresent) {
       it(file.id, () => {
         const input = readFileSync(file.path, 'utf8');
         const context = corpusContext(file);
-        const run = (text: string): EngineResult => transformText(text, { transforms: [...TRANSFORMS], context });
-        let first: EngineResult;
-        try {
-          first = run(input);
-        } catch (e) {
-          if (e instanceof InputError && !/^\s*FROM\s/im.test(input)) {
-            stats.notDockerfiles++;
-            return;
+        // Both tiers: the default (safe fixes only), then with unsafe fixes applied too.
+        for (const unsafeFixes of [false, true]) {
+          const tier = unsafeFixes ? 'unsafe' : 'safe';
+          const run = (text: string): EngineResult => transformText(text, { transforms: [...TRANSFORMS], context, options: { unsafeFixes } });
+          let first: EngineResult;
+          try {
+            first = run(input);
+          } catch (e) {
+            if (e instanceof InputError && !/^\s*FROM\s/im.test(input)) {
+              if (!unsafeFixes) stats.notDockerfiles++;
+              return;
+            }
+            throw e;
           }
-          throw e;
+          if (!unsafeFixes) {
+            stats.files++;
+            for (const s of first.skipped) bump(stats.skips, `${s.transform}: ${s.reason.replace(/\d+/g, 'N')}`);
+          }
+          for (const f of first.fixes) bump(stats.fixes, `${f.transform} (${f.tier}, run with ${tier} fixes)`);
+          if (!first.changed) continue;
+          bump(stats.changed, tier);
+          expect(run(first.output).output, `${tier}: second run changes nothing`).toBe(first.output);
+          expect(propertyViolations(input, first.output), tier).toEqual([]);
+          const patch = createTwoFilesPatch(`a/${file.id}`, `b/${file.id}`, input, first.output);
+          expect(applyPatch(input, patch), `${tier}: the dry-run patch gives what write mode writes`).toBe(first.output);
         }
-        stats.files++;
-        for (const s of first.skipped) bump(stats.skips, `${s.transform}: ${s.reason.replace(/\d+/g, 'N')}`);
-        for (const f of first.fixes) bump(stats.fixes, f.transform);
-        if (!first.changed) return;
-        stats.changed++;
-        expect(run(first.output).output, 'second run changes nothing').toBe(first.output);
-        expect(propertyViolations(input, first.output)).toEqual([]);
-        const patch = createTwoFilesPatch(`a/${file.id}`, `b/${file.id}`, input, first.output);
-        expect(applyPatch(input, patch), 'the dry-run patch gives what write mode writes').toBe(first.output);
       });
     }
     afterAll(() => {
       const lines = [
-        `corpus: ${stats.files} files, ${stats.changed} changed, ${stats.notDockerfiles} without FROM`,
+        `corpus: ${stats.files} files, ${stats.changed.get('safe') ?? 0} changed by default, ${stats.changed.get('unsafe') ?? 0} with unsafe fixes, ${stats.notDockerfiles} without FROM`,
         ...[...stats.fixes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  fixes ${k}: ${v}`),
         ...[...stats.skips].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  skipped ${v}× ${k}`),
       ];

@@ -7,7 +7,7 @@ import { TRANSFORMS } from '../transforms/registry.js';
 
 beforeAll(initShell);
 
-const all = { transforms: TRANSFORMS.filter((t) => t.defaultOn) };
+const all = { transforms: TRANSFORMS.filter((t) => t.defaultOn), options: { unsafeFixes: true } };
 
 /** Generated files far larger than real Dockerfiles: thousands of instructions must not exhaust stack or memory. */
 describe('large generated files', () => {

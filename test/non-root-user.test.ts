@@ -16,7 +16,10 @@ beforeAll(initShell);
 const plan = (text: string, files: Record<string, string> = {}, options: TransformOptions = {}): Plan =>
   planNonRootUser(parseDockerfile(text), { context: memoryContext(files), options });
 const code = (p: Plan) => (p.action === 'skip' ? p.code : p.action === 'fix' ? p.how : 'none');
-const run = (text: string, options: TransformOptions = {}) => transformText(text, { transforms: [nonRootUser], options }).output;
+/** non-root-user's fixes are unsafe: these tests apply them. */
+const UNSAFE: TransformOptions = { unsafeFixes: true };
+const run = (text: string, options: TransformOptions = {}) =>
+  transformText(text, { transforms: [nonRootUser], options: { ...UNSAFE, ...options } }).output;
 
 describe('parseImageRef', () => {
   it('recognises official images under their aliases', () => {
@@ -190,13 +193,13 @@ describe.skipIf(!existsSync(CORPUS))('corpus (../shared/corpus)', () => {
       else if (p.action === 'skip') left[p.code] = (left[p.code] ?? 0) + 1;
       else left['(already non-root)'] = (left['(already non-root)'] ?? 0) + 1;
 
-      const first = transformText(input, { transforms: [nonRootUser] });
+      const first = transformText(input, { transforms: [nonRootUser], options: UNSAFE });
       const problems = propertyViolations(input, first.output);
       if (problems.length) failures.push(`${f}: ${problems.join('; ')}`);
       if (first.fixes.length !== (p.action === 'fix' ? 1 : 0)) failures.push(`${f}: ${first.fixes.length} fixes`);
       const finalFrom = model.stages[model.stages.length - 1].from.lineStart;
       if (strip(first.output).slice(0, finalFrom) !== model.text.slice(0, finalFrom)) failures.push(`${f}: changed text before the final stage`);
-      if (transformText(first.output, { transforms: [nonRootUser] }).output !== first.output) failures.push(`${f}: a second run changed the file`);
+      if (transformText(first.output, { transforms: [nonRootUser], options: UNSAFE }).output !== first.output) failures.push(`${f}: a second run changed the file`);
     }
     console.log(`non-root-user over ${files.length} corpus files\n  users added: ${JSON.stringify(added)}\n  left alone: ${JSON.stringify(left)}`);
     expect(failures).toEqual([]);
@@ -208,10 +211,10 @@ describe.skipIf(!existsSync(CORPUS))('corpus (../shared/corpus)', () => {
     for (const f of files) {
       const input = read(f);
       if (parseDockerfile(strip(input)).stages.length === 0) continue;
-      const first = transformText(input, { transforms });
+      const first = transformText(input, { transforms, options: UNSAFE });
       const problems = propertyViolations(input, first.output);
       if (problems.length) failures.push(`${f}: ${problems.join('; ')}`);
-      if (transformText(first.output, { transforms }).output !== first.output) failures.push(`${f}: a second run changed the file`);
+      if (transformText(first.output, { transforms, options: UNSAFE }).output !== first.output) failures.push(`${f}: a second run changed the file`);
     }
     expect(failures).toEqual([]);
   }, 300_000);

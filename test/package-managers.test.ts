@@ -167,18 +167,18 @@ describe('apt transforms together', () => {
   const all = [chainRuns, aptNoInstallRecommends, aptCleanLists];
   it('converge to one clean result with chain-runs', () => {
     const input = 'FROM ubuntu:22.04\nRUN apt-get update\nRUN apt-get install -y curl\n';
-    expect(transformText(input, { transforms: all }).output).toBe(
+    expect(transformText(input, { transforms: all, options: { unsafeFixes: true } }).output).toBe(
       'FROM ubuntu:22.04\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl ca-certificates && \\\n    rm -rf /var/lib/apt/lists/*\n',
     );
     // Run before chain-runs, the cleanup lands first and is then chained: same commands, other line breaks.
-    const reversed = transformText(input, { transforms: [...all].reverse() }).output;
+    const reversed = transformText(input, { transforms: [...all].reverse(), options: { unsafeFixes: true } }).output;
     expect(reversed.replace(/ \\\n\s*/g, ' ')).toBe(
       'FROM ubuntu:22.04\nRUN apt-get update && apt-get install --no-install-recommends -y curl ca-certificates && rm -rf /var/lib/apt/lists/*\n',
     );
   });
   it('never adds a second --no-install-recommends or ca-certificates', () => {
     const input = 'FROM debian\nRUN apt-get update && apt-get install -y curl && apt-get install -y wget\nRUN apt-get install -y git\n';
-    const out = transformText(input, { transforms: [aptNoInstallRecommends] }).output;
+    const out = transformText(input, { transforms: [aptNoInstallRecommends], options: { unsafeFixes: true } }).output;
     expect(out.match(/ca-certificates/g)).toHaveLength(1);
     expect(out.match(/--no-install-recommends/g)).toHaveLength(3);
   });

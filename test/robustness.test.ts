@@ -197,7 +197,7 @@ describe('engine failures', () => {
       id: 'breaker',
       description: 'test only',
       hadolint: [],
-      defaultOn: false,
+      defaultOn: false, tier: 'safe',
       run: (m) => ({
         fixes: m.comments.slice(0, 1).map((c) => ({ message: 'drop', line: 1, edits: [{ start: c.start, end: c.end, text: '' }], touches: [] })),
         skips: [],

@@ -49,6 +49,7 @@ export const apkNoCache: Transform = {
   description: 'Add --no-cache to apk add, and remove the index `apk update` leaves in /var/cache/apk in stages that end up in the final image',
   hadolint: ['DL3019'],
   defaultOn: true,
+  tier: 'safe',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];

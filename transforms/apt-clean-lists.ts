@@ -41,6 +41,7 @@ export const aptCleanLists: Transform = {
   description: 'Remove /var/lib/apt/lists/* in the RUN that last uses the lists fetched by apt-get update, in stages that end up in the final image',
   hadolint: ['DL3009'],
   defaultOn: true,
+  tier: 'safe',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];

@@ -256,6 +256,9 @@ export const aptNoInstallRecommends: Transform = {
   description: 'Add --no-install-recommends to apt-get/apt install, keeping ca-certificates (and other recommended packages builds rely on)',
   hadolint: ['DL3015'],
   defaultOn: true,
+  tier: 'unsafe',
+  unsafeReason:
+    'the packages apt would install as Recommends are no longer installed; nothing here proves the image needs none of them',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];

@@ -116,6 +116,7 @@ export const chainRuns: Transform = {
   description: 'Join consecutive RUN instructions of a stage into one RUN with &&, so they make one layer',
   hadolint: ['DL3059'],
   defaultOn: true,
+  tier: 'safe',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];

@@ -258,6 +258,7 @@ export const depsCopyFirst: Transform = {
   description: 'Copy only the dependency manifests before the install and the sources after it, so source edits reuse the cached install layer',
   hadolint: [],
   defaultOn: true,
+  tier: 'safe',
   run(m, ctx) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];

@@ -71,6 +71,7 @@ export const dnfClean: Transform = {
   description: 'Add `dnf/yum/microdnf/tdnf clean all` (`zypper clean --all`) after package installs in stages that end up in the final image',
   hadolint: ['DL3040', 'DL3032', 'DL3036'],
   defaultOn: true,
+  tier: 'safe',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];

@@ -353,6 +353,9 @@ export const nonRootUser: Transform = {
   description: 'Make the final stage run as a non-root user: add a USER line (creating the user when the base image has none)',
   hadolint: ['DL3002'],
   defaultOn: true,
+  tier: 'unsafe',
+  unsafeReason:
+    'running as another user changes which files the process can read and write (volumes and state written by earlier versions of the image, directories made by root), its $HOME and device access',
   run(m, ctx) {
     const plan = planNonRootUser(m, ctx);
     if (plan.action === 'fix') return { fixes: [plan.fix], skips: [] };

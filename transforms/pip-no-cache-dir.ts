@@ -54,6 +54,7 @@ export const pipNoCacheDir: Transform = {
   description: 'Add --no-cache-dir to pip install, so pip\'s download cache does not end up in the layer',
   hadolint: ['DL3042'],
   defaultOn: true,
+  tier: 'safe',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];

@@ -15,6 +15,8 @@ export interface TransformOptions {
   user?: string;
   /** Numeric id for that user (non-root-user). */
   uid?: number;
+  /** Apply unsafe fixes too (the engine reads this; default: safe fixes only). */
+  unsafeFixes?: boolean;
 }
 
 export interface TransformContext {
@@ -22,9 +24,20 @@ export interface TransformContext {
   options: TransformOptions;
 }
 
+/**
+ * How far a fix can be trusted (ruff's applicability). `safe`: keeps what the build produces and what the image does
+ * at run time, apart from the intended removal of caches and layers; applied by default. `unsafe`: may change
+ * behaviour; applied only when asked (`--unsafe-fixes`), and otherwise reported with its reason.
+ */
+export type Tier = 'safe' | 'unsafe';
+
 /** A proposed change: edits on offsets of the text the model was parsed from. */
 export interface Fix {
   message: string;
+  /** The fix's tier; the transform's own tier when absent. */
+  tier?: Tier;
+  /** Why the fix is unsafe (shown when it is not applied); the transform's `unsafeReason` when absent. */
+  unsafeReason?: string;
   /** 1-based line the fix is about. */
   line: number;
   edits: Edit[];
@@ -51,6 +64,10 @@ export interface Transform {
   hadolint: string[];
   /** On unless named with --transforms. */
   defaultOn: boolean;
+  /** The tier of its fixes, unless a fix says otherwise. */
+  tier: Tier;
+  /** Why its fixes are unsafe, for a transform whose tier is unsafe. */
+  unsafeReason?: string;
   run(model: Model, ctx: TransformContext): TransformResult;
 }
 

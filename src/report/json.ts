@@ -7,7 +7,8 @@ export function jsonReport(reports: readonly FileReport[], summary: Summary, mod
     const f: Record<string, unknown> = {
       path: r.path,
       changed: r.changed,
-      fixes: r.fixes.map((x) => ({ transform: x.transform, message: x.message, line: x.line })),
+      fixes: r.fixes.map((x) => ({ transform: x.transform, message: x.message, line: x.line, tier: x.tier, applied: r.changed })),
+      unsafe: r.unsafe.map((x) => ({ transform: x.transform, message: x.message, line: x.line, tier: 'unsafe', applied: false, reason: x.reason })),
       skipped: r.skipped.map((x) => ({ transform: x.transform, reason: x.reason, line: x.line })),
     };
     if (r.error !== undefined) f.error = r.internal ? `internal error: ${r.error}` : r.error;
@@ -25,6 +26,7 @@ export function transformsJson(transforms: readonly Transform[]): string {
     description: t.description,
     hadolint: t.hadolint,
     defaultOn: t.defaultOn,
+    tier: t.tier,
   }));
   return JSON.stringify(list, null, 2) + '\n';
 }

@@ -16,6 +16,11 @@ export function skipLines(r: FileReport, c: Colors): string[] {
   return r.skipped.map((s) => `${r.path}:${s.line}: ${c.yellow(`[${s.transform}]`)} ${s.reason}`);
 }
 
+/** `path:line: [transform] unsafe, not applied: message (reason)` for an unsafe fix left out. */
+export function unsafeLines(r: FileReport, c: Colors): string[] {
+  return r.unsafe.map((u) => `${r.path}:${u.line}: ${c.yellow(`[${u.transform}]`)} unsafe fix not applied: ${u.message} (${u.reason})`);
+}
+
 export function problemLine(r: FileReport, c: Colors): string {
   if (r.internal) {
     return `${c.bold(r.path)}: ${c.red('internal error:')} ${r.error} (the file was left untouched; please report this bug with the Dockerfile)`;
@@ -39,6 +44,11 @@ export function summaryLine(s: Summary, mode: Mode, verbose: boolean, c: Colors)
   let skipped = `${plural(s.skipped, 'fix', 'fixes')} skipped`;
   if (s.skipped > 0 && !verbose) skipped += ' (--verbose shows why)';
   parts.push(skipped);
+  if (s.unsafe > 0) {
+    let unsafe = `${plural(s.unsafe, 'unsafe fix', 'unsafe fixes')} not applied (--unsafe-fixes applies them`;
+    unsafe += verbose ? ')' : '; --verbose shows them)';
+    parts.push(unsafe);
+  }
   if (s.errors > 0) parts.push(c.red(`${s.errors} failed`));
   return `${c.bold(plural(s.files, 'file'))} checked: ${parts.join(', ')}`;
 }
@@ -46,9 +56,9 @@ export function summaryLine(s: Summary, mode: Mode, verbose: boolean, c: Colors)
 /** The `--list-transforms` table. */
 export function transformsTable(transforms: readonly Transform[]): string {
   const rows = [
-    ['ID', 'DEFAULT', 'HADOLINT', 'DESCRIPTION'],
-    ...transforms.map((t) => [t.id, t.defaultOn ? 'on' : 'off', t.hadolint.join(',') || '-', t.description]),
+    ['ID', 'DEFAULT', 'TIER', 'HADOLINT', 'DESCRIPTION'],
+    ...transforms.map((t) => [t.id, t.defaultOn ? 'on' : 'off', t.tier, t.hadolint.join(',') || '-', t.description]),
   ];
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n') + '\n';
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n') + '\n';
 }

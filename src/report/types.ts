@@ -1,4 +1,4 @@
-import type { AppliedFix, SkippedFix } from '../engine.js';
+import type { AppliedFix, SkippedFix, UnsafeFix } from '../engine.js';
 
 export type Mode = 'write' | 'dry-run' | 'check';
 
@@ -9,6 +9,8 @@ export interface FileReport {
   changed: boolean;
   fixes: AppliedFix[];
   skipped: SkippedFix[];
+  /** Unsafe fixes not applied (`--unsafe-fixes` applies them). */
+  unsafe: UnsafeFix[];
   /** Why the file could not be processed. */
   error?: string;
   /** The error is a bug in the tool, not a problem with the file. */
@@ -26,11 +28,13 @@ export interface Summary {
   changed: number;
   fixes: number;
   skipped: number;
+  /** Unsafe fixes not applied. */
+  unsafe: number;
   errors: number;
 }
 
 export function emptySummary(): Summary {
-  return { files: 0, changed: 0, fixes: 0, skipped: 0, errors: 0 };
+  return { files: 0, changed: 0, fixes: 0, skipped: 0, unsafe: 0, errors: 0 };
 }
 
 /** Count one file's report into a summary. */
@@ -39,6 +43,7 @@ export function tally(s: Summary, r: FileReport): void {
   if (r.changed) s.changed++;
   s.fixes += r.changed ? r.fixes.length : 0;
   s.skipped += r.skipped.length;
+  s.unsafe += r.unsafe.length;
   if (r.error !== undefined) s.errors++;
 }
 

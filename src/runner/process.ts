@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { InputError, transformText, type AppliedFix, type SkippedFix } from '../engine.js';
+import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
 import type { BuildContext, Transform, TransformOptions } from '../../transforms/types.js';
 
 /**
@@ -24,6 +24,8 @@ export type FileResult =
       changed: boolean;
       fixes: AppliedFix[];
       skipped: SkippedFix[];
+      /** Unsafe fixes left out (unsafe fixes not asked for). */
+      unsafe: UnsafeFix[];
     }
   /** Nothing to do, and not a failure (an empty file, a binary file). */
   | { status: 'note'; message: string }
@@ -82,7 +84,7 @@ export function processBytes(bytes: Uint8Array, opts: ProcessOptions): FileResul
 export function processText(text: string, opts: ProcessOptions): FileResult {
   try {
     const r = transformText(text, { transforms: [...opts.transforms], context: opts.context, options: opts.options });
-    return { status: 'done', input: text, output: r.output, changed: r.changed, fixes: r.fixes, skipped: r.skipped };
+    return { status: 'done', input: text, output: r.output, changed: r.changed, fixes: r.fixes, skipped: r.skipped, unsafe: r.unsafe };
   } catch (err) {
     if (err instanceof InputError) return { status: 'error', message: err.message, internal: false };
     // VerifyError, or any other exception: a bug, never the user's fault.

@@ -31,6 +31,8 @@
 //                      false: it must leave it byte-identical
 //   transforms         transform ids that must be reported for this file
 //   codemodArgs        extra arguments for the CLI
+//   safeOnly           true: run with the default safe fixes only (otherwise
+//                      --unsafe-fixes is passed, so unsafe fixes are built too)
 //   user               the final image's configured user must be exactly this
 //                      ("" = none set, i.e. root)
 //   nonRootUser        true: the final image must run as a non-root user
@@ -173,7 +175,7 @@ const CONFIG_KEYS = ['Entrypoint', 'Cmd', 'Env', 'WorkingDir', 'ExposedPorts', '
 const EXPECT_KEYS = new Set([
   'description', 'changes', 'transforms', 'codemodArgs', 'user', 'nonRootUser', 'recommendsDropped',
   'allowChanged', 'mustExist', 'mustNotExist', 'maxLayerIncrease', 'maxSizeIncrease',
-  'allowConfigChanged', 'run', 'buildArgs',
+  'allowConfigChanged', 'run', 'buildArgs', 'safeOnly',
 ]);
 
 // ---------------------------------------------------------------------------
@@ -807,7 +809,8 @@ async function runCase(c, tmp, availableBases) {
   await fsp.mkdir(logs, { recursive: true });
 
   // 1. The codemod.
-  const extra = e.codemodArgs ?? [];
+  // Every fix must keep the build working, unsafe ones included: the suite applies them unless a case says safeOnly.
+  const extra = [...(e.safeOnly ? [] : ['--unsafe-fixes']), ...(e.codemodArgs ?? [])];
   const afterFile = path.join(afterDir, 'Dockerfile');
   let reportStrings = null;
   if (e.transforms?.length && (await cliSupportsJson())) {

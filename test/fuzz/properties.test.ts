@@ -38,7 +38,7 @@ const FAULTY: Array<{ fault: string; report: string; transform: Transform }> = [
     fault: 'breaks the shell syntax of a RUN',
     report: 'VerifyError',
     transform: {
-      id: 'faulty-syntax', description: 'appends a dangling && to the first RUN', hadolint: [], defaultOn: false,
+      id: 'faulty-syntax', description: 'appends a dangling && to the first RUN', hadolint: [], defaultOn: false, tier: 'safe',
       run(m) {
         const r = m.instructions.find((i) => i.name === 'RUN' && i.shell?.ok);
         return { fixes: r ? [{ message: 'x', line: r.line, edits: [{ start: r.argsEnd, end: r.argsEnd, text: ' &&' }], touches: [r.index] }] : [], skips: [] };
@@ -49,7 +49,7 @@ const FAULTY: Array<{ fault: string; report: string; transform: Transform }> = [
     fault: 'adds an upper-case keyword to a lower-case file',
     report: 'an instruction keyword not in lowercase was added',
     transform: {
-      id: 'faulty-case', description: 'adds an upper-case USER line', hadolint: [], defaultOn: false,
+      id: 'faulty-case', description: 'adds an upper-case USER line', hadolint: [], defaultOn: false, tier: 'safe',
       run(m) {
         if (m.instructions.some((i) => i.name === 'USER')) return { fixes: [], skips: [] };
         const last = m.instructions[m.instructions.length - 1];

@@ -33,7 +33,8 @@ export function loadFixtures(): FixtureCase[] {
         input: readFileSync(input, 'utf8'),
         output: readFileSync(join(dir, 'output.Dockerfile'), 'utf8'),
         transforms: conf.transforms ?? [transform],
-        options: conf.options ?? {},
+        // Fixtures show what a transform does: unsafe fixes are applied unless case.json says otherwise.
+        options: { unsafeFixes: true, ...conf.options },
         contextDir: existsSync(join(dir, 'context')) ? join(dir, 'context') : null,
       });
     }
