@@ -1,3 +1,4 @@
+import { InputColumns } from './columns.js';
 import { AcceptedEdits, applyEditsWithLines, type Edit } from './edits.js';
 import { parseDockerfile } from './model/parse.js';
 import { ShellCache } from './model/shell.js';
@@ -18,6 +19,8 @@ export interface AppliedFix {
   tier: Tier;
   /** Line of the input (for a fix of a later pass, the input line its line came from). */
   line: number;
+  /** 1-based column of the fix's first edit on that line (1 when it cannot be told for a later pass). */
+  column: number;
   pass: number;
 }
 
@@ -36,6 +39,8 @@ export interface UnsafeFix {
   reason: string;
   /** Line of the input. */
   line: number;
+  /** 1-based column of the fix's first edit on that line, as for AppliedFix. */
+  column: number;
 }
 
 export interface EngineResult {
@@ -100,6 +105,7 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
   if (model.stages.length === 0) throw new InputError('no FROM instruction: not a Dockerfile');
 
   const fixes: AppliedFix[] = [];
+  const columns = new InputColumns(text);
   // Maps a line of the current pass's text to the input line it came from: one step per pass applied.
   let toInput = (line: number) => line;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
@@ -113,7 +119,9 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
         const tier = fix.tier ?? t.tier;
         if (tier === 'unsafe' && !applyUnsafe) {
           const reason = fix.unsafeReason ?? t.unsafeReason ?? 'may change what the image does';
-          unsafe.push({ transform: t.id, message: mapLines(fix.message), reason: mapLines(reason), line: toInput(fix.line) });
+          const line = toInput(fix.line);
+          const column = columns.column(text, pass, fix.line, line, fix.edits);
+          unsafe.push({ transform: t.id, message: mapLines(fix.message), reason: mapLines(reason), line, column });
         } else {
           proposed.push({ t, fix, tier });
         }
@@ -132,7 +140,9 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
       occupied.add(fix.edits);
       accepted.push(fix.edits);
       fix.touches.forEach((i) => touched.add(i));
-      fixes.push({ transform: t.id, message: mapLines(fix.message), tier, line: toInput(fix.line), pass });
+      const line = toInput(fix.line);
+      const column = columns.column(text, pass, fix.line, line, fix.edits);
+      fixes.push({ transform: t.id, message: mapLines(fix.message), tier, line, column, pass });
     }
     const next = applyEditsWithLines(text, accepted.flat());
     if (next.text === text) throw new VerifyError(`pass ${pass}: fixes were proposed but changed nothing`);

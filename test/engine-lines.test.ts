@@ -58,11 +58,11 @@ describe('reported lines', () => {
     const r = transformText(input, { transforms: [dropBlankLines, laterPass] });
     expect(r.output).toBe('FROM debian\nRUN echo a\nRUN echo hi!\nCMD ["x"]\n');
     expect(r.fixes).toEqual([
-      { transform: 'drop-blank-lines', message: 'removed blank lines', tier: 'safe', line: 1, pass: 1 },
-      { transform: 'later-pass', message: 'exclaimed on line 7', tier: 'safe', line: 7, pass: 2 },
+      { transform: 'drop-blank-lines', message: 'removed blank lines', tier: 'safe', line: 1, column: 12, pass: 1 },
+      { transform: 'later-pass', message: 'exclaimed on line 7', tier: 'safe', line: 7, column: 12, pass: 2 },
     ]);
     expect(r.unsafe).toEqual([
-      { transform: 'later-pass', message: 'would change lines 7 and 8', reason: 'line 8 runs as root', line: 8 },
+      { transform: 'later-pass', message: 'would change lines 7 and 8', reason: 'line 8 runs as root', line: 8, column: 1 },
     ]);
     expect(r.skipped).toEqual([{ transform: 'later-pass', reason: 'lines 7, 8, and 7 left alone', line: 8 }]);
   });
@@ -76,5 +76,61 @@ describe('reported lines', () => {
       ['later-pass', 'safe', 7],
       ['later-pass', 'unsafe', 8],
     ]);
+  });
+});
+
+/** Pass 1: `RUN x` → `RUN yx`; pass 2: `!` at the end of that line. */
+const prefixRun: Transform = {
+  id: 'prefix-run',
+  description: 'inserts y before the RUN body',
+  hadolint: [],
+  defaultOn: false,
+  tier: 'safe',
+  run(m) {
+    const i = m.instructions.findIndex((x) => x.name === 'RUN');
+    const at = m.instructions[i].start + 4;
+    if (m.text.startsWith('y', at)) return { fixes: [], skips: [] };
+    return { fixes: [{ message: 'y', line: m.instructions[i].line, edits: [{ start: at, end: at, text: 'y' }], touches: [i] }], skips: [] };
+  },
+};
+const exclaimLater: Transform = {
+  id: 'exclaim-later',
+  description: 'appends ! to the RUN once it starts with y',
+  hadolint: [],
+  defaultOn: false,
+  tier: 'safe',
+  run(m) {
+    const i = m.instructions.findIndex((x) => x.name === 'RUN');
+    const run = m.instructions[i];
+    const end = m.text.indexOf('\n', run.start);
+    if (!m.text.startsWith('y', run.start + 4) || m.text[end - 1] === '!') return { fixes: [], skips: [] };
+    return { fixes: [{ message: '!', line: run.line, edits: [{ start: end, end, text: '!' }], touches: [i] }], skips: [] };
+  },
+};
+
+describe('reported columns', () => {
+  it('are the 1-based column of the first edit on the reported line', () => {
+    const r = transformText('FROM debian\nRUN echo hi\n', { transforms: [prefixRun] });
+    expect(r.fixes.map((f) => [f.line, f.column])).toEqual([[2, 5]]);
+  });
+
+  it('of a later pass fall back to column 1 when the line changed before that column', () => {
+    const r = transformText('FROM debian\nRUN echo hi\n', { transforms: [prefixRun, exclaimLater] });
+    expect(r.output).toBe('FROM debian\nRUN yecho hi!\n');
+    expect(r.fixes.map((f) => [f.transform, f.line, f.column, f.pass])).toEqual([
+      ['prefix-run', 2, 5, 1],
+      ['exclaim-later', 2, 1, 2],
+    ]);
+  });
+
+  it('count from after a byte order mark, and are 1 when the first edit is on another line', () => {
+    const noContext = { context: { exists: () => false, readText: () => null }, options: {} };
+    const onLineOne = (m: Parameters<Transform['run']>[0]) => {
+      const r = prefixRun.run(m, noContext);
+      return { ...r, fixes: r.fixes.map((f) => ({ ...f, line: 1 })) };
+    };
+    const elsewhere: Transform = { ...prefixRun, id: 'elsewhere', run: onLineOne };
+    expect(transformText('\uFEFFFROM debian\nRUN echo hi\n', { transforms: [prefixRun] }).fixes[0].column).toBe(5);
+    expect(transformText('FROM debian\nRUN echo hi\n', { transforms: [elsewhere] }).fixes[0].column).toBe(1);
   });
 });
