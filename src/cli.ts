@@ -2,19 +2,24 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initShell } from './model/shell.js';
 import { TRANSFORMS } from '../transforms/registry.js';
 import type { BuildContext, Transform, TransformOptions } from '../transforms/types.js';
 import { directoryContext } from './runner/context.js';
-import { findDockerfiles, type FoundFile } from './runner/files.js';
+import { findDockerfiles, isDockerfileName, type FoundFile } from './runner/files.js';
+import { fileListNote, readFileList } from './runner/files-from.js';
 import { processFiles } from './runner/pool.js';
 import { processBytes, type FileResult } from './runner/process.js';
 import { atomicWrite } from './runner/write.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
 import { jsonReport, transformsJson } from './report/json.js';
+import { githubAnnotations } from './report/github.js';
+import { sarifReport } from './report/sarif.js';
+import { statisticsTable } from './report/statistics.js';
+import { closest } from './suggest.js';
 import { Progress } from './report/progress.js';
 import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable, unsafeLines } from './report/text.js';
 import { emptySummary, summarize, tally, type FileReport, type Mode, type Summary } from './report/types.js';
@@ -40,11 +45,17 @@ interface CliOptions {
   uid?: number;
   jobs: number;
   verbose?: boolean;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif' | 'github';
+  statistics?: boolean;
+  exitNonZeroOnFix?: boolean;
+  filesFrom?: string;
   color: boolean;
 }
 
 class UsageError extends Error {}
+
+/** After commander's `unknown option '-v'`: the short options ruff and ESLint users may mean. */
+const SHORT_V_HINT = "hint: -v is not an option; --verbose prints the skipped fixes, -V (--version) prints the version\n";
 
 function packageVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -114,8 +125,9 @@ directories. A file named on the command line is processed whatever its name. Fi
 
 Exit codes:
   0  done, or nothing to do
-  1  --check: at least one file would change
-  2  usage error, or a file could not be read, parsed or written (the other files are still processed)
+  1  --check: at least one file would change; --exit-non-zero-on-fix: at least one file was fixed
+  2  usage error, a path or glob that matches nothing, or a file that could not be read, parsed or written
+     (the other files are still processed)
 
 Examples:
   docker-codemod --dry-run .                       show the diff for every Dockerfile here; change nothing
@@ -151,10 +163,20 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
       parseJobs,
       1,
     )
-    .option('-v, --verbose', 'also print every fix that was skipped, with the reason (path:line: [transform] reason)')
-    .addOption(new Option('--format <format>', 'report format: text on stderr, or one JSON document on stdout').choices(['text', 'json']).default('text'))
+    .option('--verbose', 'also print every fix that was skipped, with the reason (path:line: [transform] reason)')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'report format: text on stderr; json or sarif: one document on stdout; github: GitHub Actions annotations on stdout',
+      )
+        .choices(['text', 'json', 'sarif', 'github'])
+        .default('text'),
+    )
+    .option('--statistics', 'after the run, print the number of fixes per transform on stderr')
+    .option('--exit-non-zero-on-fix', 'exit 1 when files were fixed (written, or written to stdout)')
+    .option('--files-from <file>', 'also process the Dockerfiles listed in this file, one path a line (- reads stdin); missing files and other files are skipped')
     .option('--no-color', 'no colors (also off when the output is not a terminal, or NO_COLOR is set)')
-    .version(packageVersion(), '--version', 'print the version')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(docker-codemod --help shows the options)')
@@ -167,7 +189,9 @@ function selectTransforms(o: CliOptions): Transform[] {
   const verify = (ids: string[], flag: string) => {
     const bad = ids.filter((id) => !valid.includes(id));
     if (bad.length > 0) {
-      throw new UsageError(`unknown transform ${bad.map((b) => `'${b}'`).join(', ')} in ${flag}; valid ids: ${valid.join(', ')}`);
+      const guess = bad.length === 1 ? closest(bad[0], valid) : undefined;
+      const hint = guess ? `did you mean '${guess}'?` : `valid ids: ${valid.join(', ')}`;
+      throw new UsageError(`unknown transform ${bad.map((b) => `'${b}'`).join(', ')} in ${flag}; ${hint}`);
     }
   };
   if (o.transforms !== undefined) {
@@ -231,6 +255,8 @@ interface Run {
   transforms: Transform[];
   options: TransformOptions;
   io: Io;
+  /** The note about --files-from entries left out, if any. */
+  fileList?: string | null;
   errColors: Colors;
   outColors: Colors;
 }
@@ -243,11 +269,12 @@ function printFile(run: Run, r: FileReport): void {
     return;
   }
   if (run.json) return;
+  if (run.o.format === 'github') io.out(githubAnnotations(r));
   if (r.note !== undefined) {
     io.err(noteLine(r, c));
     return;
   }
-  if (r.diff) io.out(colorDiff(r.diff, run.outColors));
+  if (r.diff && run.o.format === 'text') io.out(colorDiff(r.diff, run.outColors));
   if (r.changed && (run.mode !== 'dry-run' || run.o.check)) io.err(changedLine(r, run.mode, c));
   if (run.o.verbose) for (const line of [...unsafeLines(r, c), ...skipLines(r, c)]) io.err(line);
 }
@@ -264,7 +291,21 @@ function workerCount(jobs: number, files: number): number {
 function exitCode(run: Run, s: Summary): number {
   if (s.errors > 0) return EXIT_FAILURE;
   if (run.o.check && s.changed > 0) return EXIT_CHANGES;
+  if (run.o.exitNonZeroOnFix && run.mode === 'write' && s.changed > 0) return EXIT_CHANGES;
   return EXIT_OK;
+}
+
+/** The document of a JSON or SARIF run. */
+function document(run: Run, reports: readonly FileReport[], summary: Summary): string {
+  return run.o.format === 'sarif' ? sarifReport(reports, TRANSFORMS, packageVersion()) : jsonReport(reports, summary, run.mode);
+}
+
+/** What is printed after the run: the --statistics table. */
+function closing(run: Run, summary: Summary): void {
+  if (run.o.statistics) {
+    const table = statisticsTable(summary, TRANSFORMS);
+    process.stderr.write(table || 'no fixes\n');
+  }
 }
 
 /** Load the shell parser in this thread. */
@@ -282,6 +323,7 @@ async function runStdin(run: Run): Promise<number> {
   const context = run.o.context ? directoryContext(run.o.context) : undefined;
   const res = processBytes(bytes, { transforms: run.transforms, context, options: run.options });
   const r = reportOf(STDIN_NAME, res);
+  if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
   if (res.status === 'done' && run.o.dryRun) r.diff = res.changed ? unifiedDiff(STDIN_NAME, res.input, res.output) : '';
   if (run.mode === 'write') {
     // Exit 0 always means stdout holds the result: the text, or the input when there was nothing to do.
@@ -293,13 +335,15 @@ async function runStdin(run: Run): Promise<number> {
     }
   }
   printFile(run, r);
-  if (run.json) run.io.out(jsonReport([r], summarize([r]), run.mode));
+  if (run.json) run.io.out(document(run, [r], summarize([r])));
+  closing(run, summarize([r]));
   return exitCode(run, summarize([r]));
 }
 
 async function runFiles(run: Run, paths: string[]): Promise<number> {
   const { io } = run;
   const found = findDockerfiles(paths);
+  if (run.fileList) found.notes.push(run.fileList);
   // Only the JSON document needs every report at the end; text mode keeps counts.
   const reports: FileReport[] = [];
   const summary = emptySummary();
@@ -317,7 +361,11 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   // Dry run with stdout closed early (`| head`): nothing more anyone will see.
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
-  const jobs = found.files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path) }));
+  const jobs = found.files.map((f) => ({
+    path: f.path,
+    contextDir: run.o.context ?? dirname(f.path),
+    ...(isDockerfileName(basename(f.path)) ? {} : { checkContent: true }),
+  }));
   const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
   const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
   io.progress = progress;
@@ -328,6 +376,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   for await (const res of processFiles(jobs, setup, workers)) {
     const f = found.files[done];
     const r = reportOf(f.display, res);
+    if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
     if (res.status === 'done') {
       if (run.o.dryRun) r.diff = res.changed ? unifiedDiff(f.display, res.input, res.output) : '';
       if (res.changed && run.mode === 'write') {
@@ -349,8 +398,9 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   progress.clear();
   io.progress = null;
 
-  if (run.json) io.out(jsonReport(reports, summary, run.mode));
+  if (run.json) io.out(document(run, reports, summary));
   else io.err(summaryLine(summary, run.mode, run.o.verbose === true, run.errColors));
+  closing(run, summary);
   return exitCode(run, summary);
 }
 
@@ -363,12 +413,16 @@ async function main(argv: string[]): Promise<number> {
   try {
     program.parse(argv);
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.unknownOption' && e.message.includes("'-v'")) process.stderr.write(SHORT_V_HINT);
+      return e.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+    }
     throw e;
   }
   const o = program.opts<CliOptions>();
-  const paths = program.processedArgs[0] as string[];
-  const json = o.format === 'json';
+  let paths = program.processedArgs[0] as string[];
+  // Both machine documents are written once, at the end, on stdout.
+  const json = o.format === 'json' || o.format === 'sarif';
 
   if (o.listTransforms) {
     io.out(json ? transformsJson(TRANSFORMS) : transformsTable(TRANSFORMS));
@@ -376,9 +430,27 @@ async function main(argv: string[]): Promise<number> {
   }
 
   let transforms: Transform[];
+  let fileList: string | null = null;
   try {
     transforms = selectTransforms(o);
-    if (paths.includes('-') && paths.length > 1) throw new UsageError('- (stdin) cannot be combined with other paths');
+    if (paths.includes('-') && (paths.length > 1 || o.filesFrom !== undefined)) {
+      throw new UsageError('- (stdin) cannot be combined with other paths or --files-from');
+    }
+    if (paths.includes('-') && (o.format === 'sarif' || o.format === 'github') && !o.check && !o.dryRun) {
+      throw new UsageError(`--format ${o.format} with - (stdin) needs --check or --dry-run: stdout holds the result otherwise`);
+    }
+    if (o.filesFrom !== undefined) {
+      let list;
+      try {
+        list = readFileList(o.filesFrom);
+      } catch (err) {
+        throw new UsageError(`cannot read --files-from ${o.filesFrom}: ${(err as Error).message}`);
+      }
+      fileList = fileListNote(o.filesFrom, list);
+      paths = [...paths, ...list.paths];
+    } else if (paths.length === 0) {
+      paths = ['.'];
+    }
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`error: ${e.message}\n(docker-codemod --help shows the options)\n`);
@@ -393,13 +465,14 @@ async function main(argv: string[]): Promise<number> {
     transforms,
     options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}) },
     io,
+    fileList,
     errColors: makeColors(colorEnabled(process.stderr, process.env, o.color)),
     outColors: makeColors(!json && colorEnabled(process.stdout, process.env, o.color)),
   };
   if (transforms.length === 0 && !json) io.err('note: no transforms selected; nothing will change');
 
   if (paths.length === 1 && paths[0] === '-') return runStdin(run);
-  return runFiles(run, paths.length > 0 ? paths : ['.']);
+  return runFiles(run, paths);
 }
 
 main(process.argv).then(

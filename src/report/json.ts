@@ -7,8 +7,16 @@ export function jsonReport(reports: readonly FileReport[], summary: Summary, mod
     const f: Record<string, unknown> = {
       path: r.path,
       changed: r.changed,
-      fixes: r.fixes.map((x) => ({ transform: x.transform, message: x.message, line: x.line, tier: x.tier, applied: r.changed })),
-      unsafe: r.unsafe.map((x) => ({ transform: x.transform, message: x.message, line: x.line, tier: 'unsafe', applied: false, reason: x.reason })),
+      fixes: r.fixes.map((x) => ({ transform: x.transform, message: x.message, line: x.line, column: x.column, tier: x.tier, applied: r.changed })),
+      unsafe: r.unsafe.map((x) => ({
+        transform: x.transform,
+        message: x.message,
+        line: x.line,
+        column: x.column,
+        tier: 'unsafe',
+        applied: false,
+        reason: x.reason,
+      })),
       skipped: r.skipped.map((x) => ({ transform: x.transform, reason: x.reason, line: x.line })),
     };
     if (r.error !== undefined) f.error = r.internal ? `internal error: ${r.error}` : r.error;

@@ -21,6 +21,17 @@ export interface FileReport {
   diff?: string;
   /** The resulting text (stdin in write mode with --format json). */
   output?: string;
+  /** The text read and the text it became, for reporters that describe the change (SARIF); set when changed. */
+  texts?: { input: string; output: string };
+}
+
+/** Counts for one transform over a run. */
+export interface TransformCounts {
+  /** Fixes applied (or, with --check / --dry-run, to apply). */
+  fixes: number;
+  /** Unsafe fixes not applied. */
+  unsafe: number;
+  skipped: number;
 }
 
 export interface Summary {
@@ -31,10 +42,16 @@ export interface Summary {
   /** Unsafe fixes not applied. */
   unsafe: number;
   errors: number;
+  /** The same counts per transform id, for the transforms that reported anything. */
+  byTransform: Record<string, TransformCounts>;
 }
 
 export function emptySummary(): Summary {
-  return { files: 0, changed: 0, fixes: 0, skipped: 0, unsafe: 0, errors: 0 };
+  return { files: 0, changed: 0, fixes: 0, skipped: 0, unsafe: 0, errors: 0, byTransform: {} };
+}
+
+function countsOf(s: Summary, id: string): TransformCounts {
+  return (s.byTransform[id] ??= { fixes: 0, unsafe: 0, skipped: 0 });
 }
 
 /** Count one file's report into a summary. */
@@ -45,6 +62,9 @@ export function tally(s: Summary, r: FileReport): void {
   s.skipped += r.skipped.length;
   s.unsafe += r.unsafe.length;
   if (r.error !== undefined) s.errors++;
+  if (r.changed) for (const f of r.fixes) countsOf(s, f.transform).fixes++;
+  for (const u of r.unsafe) countsOf(s, u.transform).unsafe++;
+  for (const k of r.skipped) countsOf(s, k.transform).skipped++;
 }
 
 export function summarize(reports: readonly FileReport[]): Summary {

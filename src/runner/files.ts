@@ -251,7 +251,7 @@ export function findDockerfiles(args: string[], cwd: string = process.cwd()): Di
       if (dirent.isFile()) addFile(abs, false, false);
       else if (dirent.isSymbolicLink()) addLinked(abs);
     }
-    if (matched === 0) notes.push(`no files match ${pattern}`);
+    if (matched === 0) problems.push({ display: pattern, message: `no file matches '${pattern}'` });
   };
 
   for (const arg of args) {

@@ -15,6 +15,8 @@ export interface PoolJob {
   path: string;
   /** Build context directory, or null for none. */
   contextDir: string | null;
+  /** The file's name does not say it is a Dockerfile: check its content (ProcessOptions.checkContent). */
+  checkContent?: boolean;
 }
 
 export interface PoolRequest extends PoolJob {
@@ -55,7 +57,7 @@ export async function* processFiles(
         context = contexts.get(job.contextDir);
         if (!context) contexts.set(job.contextDir, (context = directoryContext(job.contextDir)));
       }
-      yield processFile(job.path, { transforms, context, options: setup.options });
+      yield processFile(job.path, { transforms, context, options: setup.options, checkContent: job.checkContent });
     }
     return;
   }

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
 import type { BuildContext, Transform, TransformOptions } from '../../transforms/types.js';
+import { looksLikeDockerfile } from './looks-like.js';
 
 /**
  * Files larger than this are refused. Real Dockerfiles are far smaller (the largest of 758 in the test corpus
@@ -13,6 +14,8 @@ export interface ProcessOptions {
   transforms: readonly Transform[];
   context?: BuildContext;
   options?: TransformOptions;
+  /** Skip, with a note, a text that does not look like a Dockerfile (a file whose name does not say it is one). */
+  checkContent?: boolean;
 }
 
 /** What became of one file. */
@@ -76,6 +79,9 @@ export function processBytes(bytes: Uint8Array, opts: ProcessOptions): FileResul
       message: `not valid UTF-8 text (line ${badUtf8Line(bytes)}); convert the file to UTF-8 first`,
       internal: false,
     };
+  }
+  if (opts.checkContent && !looksLikeDockerfile(text)) {
+    return { status: 'note', message: 'not a Dockerfile (no FROM or ARG first, and not a Dockerfile name), skipped' };
   }
   return processText(text, opts);
 }

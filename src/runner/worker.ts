@@ -17,6 +17,7 @@ parentPort!.on('message', (req: PoolRequest) => {
     transforms,
     context: req.contextDir === null ? undefined : directoryContext(req.contextDir),
     options: setup.options,
+    checkContent: req.checkContent,
   });
   parentPort!.postMessage({ id: req.id, result } satisfies PoolResponse);
 });
