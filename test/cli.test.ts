@@ -299,9 +299,10 @@ describe('discovery', () => {
     });
     expect(changedPaths(runChain(['--check', '**/Dockerfile'], { cwd: dir }).stderr)).toEqual(['a/Dockerfile', 'b/c/Dockerfile']);
     expect(changedPaths(runChain(['--check', 'x/*.df'], { cwd: dir }).stderr)).toEqual(['x/build.df']);
+    // A glob that matches nothing is a mistake (a typo must not pass CI).
     const none = runChain(['--check', '**/Nope*'], { cwd: dir });
-    expect(none.status).toBe(0);
-    expect(none.stderr).toContain('no files match **/Nope*');
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("**/Nope*: error: no file matches '**/Nope*'");
   });
 
   it('processes each file once, whatever the number of ways it was named', () => {
@@ -375,7 +376,7 @@ describe('reporting', () => {
     const quiet = runChain(['--check'], { cwd: dir });
     expect(quiet.stderr).not.toMatch(/\[chain-runs\]/);
     expect(quiet.stderr).toContain('1 fix skipped (--verbose shows why)');
-    const r = runChain(['--check', '-v'], { cwd: dir });
+    const r = runChain(['--check', '--verbose'], { cwd: dir });
     expect(r.stderr).toMatch(/^svc\/Dockerfile:\d+: \[chain-runs\] .*shell comment.*$/m);
   });
 
@@ -388,13 +389,21 @@ describe('reporting', () => {
     expect(doc.files[0]).toEqual({
       path: 'a/Dockerfile',
       changed: true,
-      fixes: [{ transform: 'chain-runs', message: expect.any(String), line: 2, tier: 'safe', applied: true }],
+      fixes: [{ transform: 'chain-runs', message: expect.any(String), line: 2, column: 5, tier: 'safe', applied: true }],
       unsafe: [],
       skipped: [],
     });
     expect(doc.files[1].skipped).toEqual([{ transform: 'chain-runs', reason: expect.stringContaining('shell comment'), line: expect.any(Number) }]);
     expect(doc.files[2]).toMatchObject({ changed: false, error: expect.stringContaining('no FROM') });
-    expect(doc.summary).toEqual({ files: 3, changed: 1, fixes: 1, skipped: 1, unsafe: 0, errors: 1 });
+    expect(doc.summary).toEqual({
+      files: 3,
+      changed: 1,
+      fixes: 1,
+      skipped: 1,
+      unsafe: 0,
+      errors: 1,
+      byTransform: { 'chain-runs': { fixes: 1, unsafe: 0, skipped: 1 } },
+    });
     expect(read(dir, 'a/Dockerfile')).toBe(CHAINED);
     // stderr holds only the error line.
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('c/Dockerfile: error:')]);
@@ -479,7 +488,7 @@ describe('safe and unsafe fixes', () => {
     const dir = makeTree({ Dockerfile: USERLESS });
     const doc = JSON.parse(runCli(['-t', 'non-root-user', '--format', 'json', '--dry-run'], { cwd: dir }).stdout);
     expect(doc.files[0].unsafe).toEqual([
-      { transform: 'non-root-user', message: expect.stringContaining('USER app'), line: 3, tier: 'unsafe', applied: false, reason: expect.stringContaining('another user') },
+      { transform: 'non-root-user', message: expect.stringContaining('USER app'), line: 3, column: 1, tier: 'unsafe', applied: false, reason: expect.stringContaining('another user') },
     ]);
     expect(doc.summary.unsafe).toBe(1);
     const applied = JSON.parse(runCli(['-t', 'non-root-user', '--format', 'json', '--dry-run', '--unsafe-fixes'], { cwd: dir }).stdout);
