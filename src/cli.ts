@@ -264,12 +264,12 @@ interface Run {
 /** Print what a file's report says, in text mode, as it completes. */
 function printFile(run: Run, r: FileReport): void {
   const { io, errColors: c } = run;
+  if (run.o.format === 'github') io.out(githubAnnotations(r));
   if (r.error !== undefined) {
     io.err(problemLine(r, c));
     return;
   }
   if (run.json) return;
-  if (run.o.format === 'github') io.out(githubAnnotations(r));
   if (r.note !== undefined) {
     io.err(noteLine(r, c));
     return;
