@@ -98,6 +98,8 @@ describe('exit codes and versions', () => {
     const r = runCli(['-t', 'chain-run', '--check'], { cwd: makeTree() });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown transform 'chain-run' in --transforms; did you mean 'chain-runs'?");
+    const option = runCli(['--chek'], { cwd: makeTree() });
+    expect([option.status, option.stderr]).toEqual([2, expect.stringContaining('(Did you mean --check?)')]);
     const far = runCli(['--skip', 'kubernetes'], { cwd: makeTree() });
     expect(far.stderr).toMatch(/unknown transform 'kubernetes' in --skip; valid ids: .*chain-runs/);
   });
