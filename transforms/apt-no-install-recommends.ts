@@ -253,7 +253,7 @@ function fixFor(m: Model, pm: PmCommand, addedBefore: Added): Fix {
 
 export const aptNoInstallRecommends: Transform = {
   id: 'apt-no-install-recommends',
-  description: 'Add --no-install-recommends to apt-get/apt install, keeping ca-certificates (and other recommended packages builds rely on)',
+  description: 'Add --no-install-recommends to apt-get/apt install in stages that end up in the final image, keeping ca-certificates (and other recommended packages builds rely on)',
   hadolint: ['DL3015'],
   defaultOn: true,
   tier: 'unsafe',
@@ -263,7 +263,7 @@ export const aptNoInstallRecommends: Transform = {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
     const added: Added = new Map();
-    for (const ins of analysableRuns(m, ['apt-get', 'apt'], 'install', skips)) {
+    for (const ins of analysableRuns(m, ['apt-get', 'apt'], 'install', skips, true)) {
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);
         if (!pm || !isAptInstall(pm)) continue;

@@ -51,14 +51,14 @@ const isPipInstall = (pm: PmCommand) => pm.tool === 'pip' && pm.subName === 'ins
 
 export const pipNoCacheDir: Transform = {
   id: 'pip-no-cache-dir',
-  description: 'Add --no-cache-dir to pip install, so pip\'s download cache does not end up in the layer',
+  description: 'Add --no-cache-dir to pip install in stages that end up in the final image, so pip\'s download cache does not end up in the layer',
   hadolint: ['DL3042'],
   defaultOn: true,
   tier: 'safe',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
-    for (const ins of analysableRuns(m, ['pip', 'pip3'], 'install', skips)) {
+    for (const ins of analysableRuns(m, ['pip', 'pip3'], 'install', skips, true)) {
       if (cacheMounted(ins)) continue;
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);

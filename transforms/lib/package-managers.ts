@@ -239,11 +239,12 @@ export function pmCommands(ins: Instruction): PmCommand[] {
 /**
  * The RUNs of the file's stages whose shell bodies can be analysed, in order. A RUN that cannot be (heredoc, exec
  * form, non-POSIX shell, unparseable) but mentions `tools … sub` is reported in `skips` with the reason.
+ * `finalImageOnly`: only the stages whose file system reaches the final image (see `Stage.inFinalImage`).
  */
-export function analysableRuns(m: Model, tools: string[], sub: string, skips: Skip[]): Instruction[] {
+export function analysableRuns(m: Model, tools: string[], sub: string, skips: Skip[], finalImageOnly = false): Instruction[] {
   const runs: Instruction[] = [];
   for (const ins of m.instructions) {
-    if (ins.name !== 'RUN' || !ins.stage) continue;
+    if (ins.name !== 'RUN' || !ins.stage || (finalImageOnly && !ins.stage.inFinalImage)) continue;
     if (analysable(ins)) runs.push(ins);
     else if (mentionsTool(m, ins, tools, sub)) {
       skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
