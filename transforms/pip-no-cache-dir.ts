@@ -4,12 +4,12 @@ import { expandVars } from '../src/model/vars.js';
 import {
   analysableRuns,
   covers,
-  hasOption,
   mountsOf,
   normalisePath,
   parsePm,
   type PmCommand,
 } from './lib/package-managers.js';
+import { pipConfigTurnsCacheOff, pipHasOption } from './lib/pip-options.js';
 import type { Fix, Skip, Transform } from './types.js';
 
 const SETS_NO_CACHE = /^PIP_NO_CACHE_DIR=/;
@@ -62,13 +62,13 @@ export const pipNoCacheDir: Transform = {
       if (cacheMounted(ins)) continue;
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);
-        if (!pm || !isPipInstall(pm) || hasOption(pm, ['--no-cache-dir'])) continue;
+        if (!pm || !isPipInstall(pm) || pipHasOption(pm, '--no-cache-dir')) continue;
         const line = m.lineOf(pm.sub!.start);
-        if (hasOption(pm, ['--cache-dir'])) {
+        if (pipHasOption(pm, '--cache-dir')) {
           skips.push({ reason: `the pip install on line ${line} names its own --cache-dir`, line });
           continue;
         }
-        if (envTurnsCacheOff(pm)) continue;
+        if (envTurnsCacheOff(pm) || pipConfigTurnsCacheOff(pm) !== null) continue;
         fixes.push({
           message: `added --no-cache-dir to pip install on line ${line}`,
           line,
