@@ -16,11 +16,19 @@ const FALSY = /^"?(false|0|no|off)"?$/i;
 /** apt configuration that turns recommends off (`APT::Install-Recommends "false";` in apt.conf.d). */
 const CONFIG_OFF = /APT::Install-Recommends\s+"?(false|0|no|off)"?/i;
 
+/**
+ * apt's own option parser matches long options without regard to case and reads a word before the option's name
+ * as its sense: `--no-`, `--false-`, `--without-`, `--disable-install-recommends` turn recommends off.
+ */
+const SENSED = /^--(?:([a-z]+)-)?install-recommends$/i;
+const SENSE_OFF = /^(no|false|without|disable)$/i;
+
 /** What the command's own options say about recommends: 'off', 'on', or null when they say nothing. */
 function optionSays(pm: PmCommand): 'off' | 'on' | null {
   for (const o of pm.options) {
-    if (o.name === '--no-install-recommends') return 'off';
-    if (o.name === '--install-recommends') return o.arg !== null && FALSY.test(o.arg) ? 'off' : 'on';
+    const sensed = SENSED.exec(o.name);
+    if (sensed?.[1]) return SENSE_OFF.test(sensed[1]) ? 'off' : 'on';
+    if (sensed) return o.arg !== null && FALSY.test(o.arg) ? 'off' : 'on';
     if ((o.name === '-o' || o.name === '--option') && o.arg) {
       const kv = /^APT::Install-Recommends=(.*)$/i.exec(o.arg);
       if (kv) return FALSY.test(kv[1]) ? 'off' : 'on';
