@@ -244,10 +244,20 @@ describe('discovery', () => {
       'web.dockerfile',
       'Containerfile',
       'Containerfile.dev',
+      'Dockerfile-alpine',
+      'Dockerfile-Newest',
+      'a/dockerfile',
+      'b/DOCKERFILE.dev',
+      'app.containerfile',
       'deep/er/Dockerfile',
       '.devcontainer/Dockerfile',
     ];
-    const others = ['Dockerfile-old', 'dockerfile', 'Dockerfile.', 'notes.txt', 'Makefile', 'x.Dockerfile.bak'];
+    const others = [
+      'Dockerfile-old', 'Dockerfile.', 'notes.txt', 'Makefile', 'x.Dockerfile.bak', 'Dockerfile.j2', 'Dockerfile.template',
+      'Dockerfile.tmpl', 'Dockerfile.in', 'Dockerfile.jinja', 'Dockerfile.erb', 'Dockerfile.m4', 'Dockerfile.bak',
+      'Dockerfile.orig', 'Dockerfile.swp', 'Dockerfile~', 'Dockerfile.dockerignore', '.dockerignore', 'Dockerfile.lock',
+      'dockerfile.go', 'dockerfiles', 'Dockerfile.md',
+    ];
     const dir = makeTree(Object.fromEntries([...names, ...others].map((n) => [n, CHAINABLE])));
     const r = runChain(['--check'], { cwd: dir });
     expect(changedPaths(r.stderr)).toEqual([...names].sort());
