@@ -1,4 +1,5 @@
 import type { Edit } from '../src/edits.js';
+import { afterBackquoteComments } from '../src/model/backquote-comments.js';
 import type { Instruction, Model, Stage, Word } from '../src/model/types.js';
 import {
   analysable,
@@ -198,15 +199,16 @@ function addPackages(m: Model, pm: PmCommand, pkgs: string[]): Edit[] {
   const byOffset = new Map<number, string>();
   const add = (at: number, text: string) => byOffset.set(at, (byOffset.get(at) ?? '') + text);
   const last = ops[ops.length - 1];
+  const lastEnd = afterBackquoteComments(m.text, 0, pm.ins.shell!.commentSubstitutions, last.end);
   for (const pkg of pkgs) {
     const next = sorted ? ops.find((w) => w.value! > pkg) : undefined;
     if (next) {
       const ls = perLine ? atLineStart(m, next.start) : null;
       add(next.start, ls ? `${pkg} ${escape}${eol}${ls.indent}` : `${pkg} `);
     } else if (perLine) {
-      add(last.end, ` ${escape}${eol}${atLineStart(m, last.start)!.indent}${pkg}`);
+      add(lastEnd, ` ${escape}${eol}${atLineStart(m, last.start)!.indent}${pkg}`);
     } else {
-      add(last.end, ` ${pkg}`);
+      add(lastEnd, ` ${pkg}`);
     }
   }
   return [...byOffset].map(([at, text]) => ({ start: at, end: at, text }));

@@ -1,4 +1,5 @@
 import type { Edit } from '../../src/edits.js';
+import { afterBackquoteComments } from '../../src/model/backquote-comments.js';
 import { continuation } from '../../src/model/style.js';
 import type { Instruction, Model, ShellCommand, Stage, Word } from '../../src/model/types.js';
 import type { Skip } from '../types.js';
@@ -386,7 +387,7 @@ export function appendCommand(m: Model, ins: Instruction, command: string): Edit
   if (lastCmd && lastCmd.node.end === last.end && (lastName === 'exit' || lastName === 'exec' || lastName === 'return')) {
     return `the RUN on line ${ins.line} ends with \`${lastName}\`: a command appended after it would never run`;
   }
-  const pos = last.end;
+  const pos = afterBackquoteComments(m.text, 0, sh.commentSubstitutions, last.end);
   const body = m.text.slice(ins.argsStart, ins.argsEnd);
   const nl = m.text.indexOf('\n', pos);
   const restOfLine = m.text.slice(pos, nl < 0 || nl > ins.argsEnd ? ins.argsEnd : nl).replace(/\r$/, '');
