@@ -258,7 +258,8 @@ describe('discovery', () => {
       'Dockerfile.orig', 'Dockerfile.swp', 'Dockerfile~', 'Dockerfile.dockerignore', '.dockerignore', 'Dockerfile.lock',
       'dockerfile.go', 'dockerfiles', 'Dockerfile.md',
     ];
-    const dir = makeTree(Object.fromEntries([...names, ...others].map((n) => [n, CHAINABLE])));
+    // The others in a folder of their own: a template next to a Dockerfile makes it a generated file.
+    const dir = makeTree(Object.fromEntries([...names, ...others.map((n) => `others/${n}`)].map((n) => [n, CHAINABLE])));
     const r = runChain(['--check'], { cwd: dir });
     expect(changedPaths(r.stderr)).toEqual([...names].sort());
   });
