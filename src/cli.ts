@@ -119,7 +119,8 @@ function parseContext(value: string): string {
 }
 
 const EXAMPLES = `
-Directory search finds Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile and Containerfile.*.
+Directory search finds Dockerfile, Dockerfile.*, Dockerfile-*, *.Dockerfile and the same with Containerfile, in
+any case, but not templates (Dockerfile.j2, .template, .tmpl, .in, …), backups (.bak, .orig, ~) or .dockerignore.
 Searches and globs skip node_modules, .git and whatever .gitignore files ignore, and do not follow symlinked
 directories. A file named on the command line is processed whatever its name. Files over 1 MiB are refused.
 

@@ -244,11 +244,22 @@ describe('discovery', () => {
       'web.dockerfile',
       'Containerfile',
       'Containerfile.dev',
+      'Dockerfile-alpine',
+      'Dockerfile-Newest',
+      'a/dockerfile',
+      'b/DOCKERFILE.dev',
+      'app.containerfile',
       'deep/er/Dockerfile',
       '.devcontainer/Dockerfile',
     ];
-    const others = ['Dockerfile-old', 'dockerfile', 'Dockerfile.', 'notes.txt', 'Makefile', 'x.Dockerfile.bak'];
-    const dir = makeTree(Object.fromEntries([...names, ...others].map((n) => [n, CHAINABLE])));
+    const others = [
+      'Dockerfile-old', 'Dockerfile.', 'notes.txt', 'Makefile', 'x.Dockerfile.bak', 'Dockerfile.j2', 'Dockerfile.template',
+      'Dockerfile.tmpl', 'Dockerfile.in', 'Dockerfile.jinja', 'Dockerfile.erb', 'Dockerfile.m4', 'Dockerfile.bak',
+      'Dockerfile.orig', 'Dockerfile.swp', 'Dockerfile~', 'Dockerfile.dockerignore', '.dockerignore', 'Dockerfile.lock',
+      'dockerfile.go', 'dockerfiles', 'Dockerfile.md',
+    ];
+    // The others in a folder of their own: a template next to a Dockerfile makes it a generated file.
+    const dir = makeTree(Object.fromEntries([...names, ...others.map((n) => `others/${n}`)].map((n) => [n, CHAINABLE])));
     const r = runChain(['--check'], { cwd: dir });
     expect(changedPaths(r.stderr)).toEqual([...names].sort());
   });

@@ -46,14 +46,14 @@ export const APK_INDEX_CACHE: CacheSpec = {
 
 export const apkNoCache: Transform = {
   id: 'apk-no-cache',
-  description: 'Add --no-cache to apk add, and remove the index `apk update` leaves in /var/cache/apk in stages that end up in the final image',
+  description: 'Add --no-cache to apk add, and remove the index `apk update` leaves in /var/cache/apk, in stages that end up in the final image',
   hadolint: ['DL3019'],
   defaultOn: true,
   tier: 'safe',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
-    for (const ins of analysableRuns(m, ['apk'], 'add', skips)) {
+    for (const ins of analysableRuns(m, ['apk'], 'add', skips, true)) {
       if (cacheMountFor(ins, APK_CACHE_PATHS)) continue;
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);

@@ -1,4 +1,5 @@
 import type { Edit } from '../src/edits.js';
+import { afterBackquoteComments } from '../src/model/backquote-comments.js';
 import type { Instruction, Model, Stage, Word } from '../src/model/types.js';
 import {
   analysable,
@@ -16,11 +17,19 @@ const FALSY = /^"?(false|0|no|off)"?$/i;
 /** apt configuration that turns recommends off (`APT::Install-Recommends "false";` in apt.conf.d). */
 const CONFIG_OFF = /APT::Install-Recommends\s+"?(false|0|no|off)"?/i;
 
+/**
+ * apt's own option parser matches long options without regard to case and reads a word before the option's name
+ * as its sense: `--no-`, `--false-`, `--without-`, `--disable-install-recommends` turn recommends off.
+ */
+const SENSED = /^--(?:([a-z]+)-)?install-recommends$/i;
+const SENSE_OFF = /^(no|false|without|disable)$/i;
+
 /** What the command's own options say about recommends: 'off', 'on', or null when they say nothing. */
 function optionSays(pm: PmCommand): 'off' | 'on' | null {
   for (const o of pm.options) {
-    if (o.name === '--no-install-recommends') return 'off';
-    if (o.name === '--install-recommends') return o.arg !== null && FALSY.test(o.arg) ? 'off' : 'on';
+    const sensed = SENSED.exec(o.name);
+    if (sensed?.[1]) return SENSE_OFF.test(sensed[1]) ? 'off' : 'on';
+    if (sensed) return o.arg !== null && FALSY.test(o.arg) ? 'off' : 'on';
     if ((o.name === '-o' || o.name === '--option') && o.arg) {
       const kv = /^APT::Install-Recommends=(.*)$/i.exec(o.arg);
       if (kv) return FALSY.test(kv[1]) ? 'off' : 'on';
@@ -190,15 +199,16 @@ function addPackages(m: Model, pm: PmCommand, pkgs: string[]): Edit[] {
   const byOffset = new Map<number, string>();
   const add = (at: number, text: string) => byOffset.set(at, (byOffset.get(at) ?? '') + text);
   const last = ops[ops.length - 1];
+  const lastEnd = afterBackquoteComments(m.text, 0, pm.ins.shell!.commentSubstitutions, last.end);
   for (const pkg of pkgs) {
     const next = sorted ? ops.find((w) => w.value! > pkg) : undefined;
     if (next) {
       const ls = perLine ? atLineStart(m, next.start) : null;
       add(next.start, ls ? `${pkg} ${escape}${eol}${ls.indent}` : `${pkg} `);
     } else if (perLine) {
-      add(last.end, ` ${escape}${eol}${atLineStart(m, last.start)!.indent}${pkg}`);
+      add(lastEnd, ` ${escape}${eol}${atLineStart(m, last.start)!.indent}${pkg}`);
     } else {
-      add(last.end, ` ${pkg}`);
+      add(lastEnd, ` ${pkg}`);
     }
   }
   return [...byOffset].map(([at, text]) => ({ start: at, end: at, text }));
@@ -253,7 +263,7 @@ function fixFor(m: Model, pm: PmCommand, addedBefore: Added): Fix {
 
 export const aptNoInstallRecommends: Transform = {
   id: 'apt-no-install-recommends',
-  description: 'Add --no-install-recommends to apt-get/apt install, keeping ca-certificates (and other recommended packages builds rely on)',
+  description: 'Add --no-install-recommends to apt-get/apt install in stages that end up in the final image, keeping ca-certificates (and other recommended packages builds rely on)',
   hadolint: ['DL3015'],
   defaultOn: true,
   tier: 'unsafe',
@@ -263,7 +273,7 @@ export const aptNoInstallRecommends: Transform = {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
     const added: Added = new Map();
-    for (const ins of analysableRuns(m, ['apt-get', 'apt'], 'install', skips)) {
+    for (const ins of analysableRuns(m, ['apt-get', 'apt'], 'install', skips, true)) {
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);
         if (!pm || !isAptInstall(pm)) continue;

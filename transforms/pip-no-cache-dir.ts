@@ -4,12 +4,12 @@ import { expandVars } from '../src/model/vars.js';
 import {
   analysableRuns,
   covers,
-  hasOption,
   mountsOf,
   normalisePath,
   parsePm,
   type PmCommand,
 } from './lib/package-managers.js';
+import { pipConfigTurnsCacheOff, pipHasOption } from './lib/pip-options.js';
 import type { Fix, Skip, Transform } from './types.js';
 
 const SETS_NO_CACHE = /^PIP_NO_CACHE_DIR=/;
@@ -51,24 +51,24 @@ const isPipInstall = (pm: PmCommand) => pm.tool === 'pip' && pm.subName === 'ins
 
 export const pipNoCacheDir: Transform = {
   id: 'pip-no-cache-dir',
-  description: 'Add --no-cache-dir to pip install, so pip\'s download cache does not end up in the layer',
+  description: 'Add --no-cache-dir to pip install in stages that end up in the final image, so pip\'s download cache does not end up in the layer',
   hadolint: ['DL3042'],
   defaultOn: true,
   tier: 'safe',
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
-    for (const ins of analysableRuns(m, ['pip', 'pip3'], 'install', skips)) {
+    for (const ins of analysableRuns(m, ['pip', 'pip3'], 'install', skips, true)) {
       if (cacheMounted(ins)) continue;
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);
-        if (!pm || !isPipInstall(pm) || hasOption(pm, ['--no-cache-dir'])) continue;
+        if (!pm || !isPipInstall(pm) || pipHasOption(pm, '--no-cache-dir')) continue;
         const line = m.lineOf(pm.sub!.start);
-        if (hasOption(pm, ['--cache-dir'])) {
+        if (pipHasOption(pm, '--cache-dir')) {
           skips.push({ reason: `the pip install on line ${line} names its own --cache-dir`, line });
           continue;
         }
-        if (envTurnsCacheOff(pm)) continue;
+        if (envTurnsCacheOff(pm) || pipConfigTurnsCacheOff(pm) !== null) continue;
         fixes.push({
           message: `added --no-cache-dir to pip install on line ${line}`,
           line,

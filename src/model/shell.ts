@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Node as TsNode, type Tree } from 'web-tree-sitter';
+import { afterBackquoteComments, blankBackquoteComments } from './backquote-comments.js';
 import { blankContinuations } from './shell-text.js';
 import type { ShellBody, ShellCommand, SyntaxNode, Word } from './types.js';
 
@@ -484,7 +485,10 @@ export function parseShellBody(fileText: string, start: number, end: number, esc
 }
 
 function buildShellBody(raw: string, start: number, end: number, escape: string, cache: ShellCache | undefined): ShellBody {
-  const { text, problem: textProblem } = blankContinuations(raw, escape);
+  const joined = blankContinuations(raw, escape);
+  const { text, spans } = blankBackquoteComments(joined.text);
+  const textProblem = joined.problem;
+  const commentSubstitutions = spans.map(([s, e]): [number, number] => [start + s, start + e]);
   const parsed = parseShell(text, start, cache);
   const root = parsed.root;
   const ctx: WalkContext = { src: text, base: start, commands: [], stateChanges: [], viaShellString: false, cache };
@@ -494,7 +498,7 @@ function buildShellBody(raw: string, start: number, end: number, escape: string,
   const last = children[children.length - 1];
   const trailingComment = last && last.type === 'comment' ? { start: last.start, end: last.end } : null;
   const code = children.filter((c) => c.type !== 'comment');
-  const codeEnd = code.length ? code[code.length - 1].end : start;
+  const codeEnd = afterBackquoteComments(raw, start, commentSubstitutions, code.length ? code[code.length - 1].end : start);
   const terminators = children.filter((c) => !c.named);
   let problem = textProblem;
   if (parsed.hasError) problem = 'the RUN body does not parse as shell';
@@ -511,6 +515,7 @@ function buildShellBody(raw: string, start: number, end: number, escape: string,
     andList: statements.length === 1 && terminators.length === 0 && onlyAnd(statements[0]),
     trailingComment,
     codeEnd,
+    commentSubstitutions,
     stateChanges: ctx.stateChanges,
   };
 }

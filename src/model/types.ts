@@ -171,6 +171,8 @@ export interface ShellBody {
   trailingComment: { start: number; end: number } | null;
   /** End of the body's code: after the last top-level statement or terminator, before a trailing comment. */
   codeEnd: number;
+  /** File spans of the comment-only backquote substitutions blanked in `text` (see backquote-comments.ts). */
+  commentSubstitutions: Array<[number, number]>;
   /**
    * Things the body does that change the shell's state for commands after it, or may end the shell, outside
    * any subshell: command names (`cd`, `export`, `exit`, …), `assignment`, `function`, `dynamic command`.

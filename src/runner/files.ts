@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
+import { dockerfileName } from './dockerfile-names.js';
 
 type FastGlob = typeof import('fast-glob');
 let fastGlob: FastGlob | undefined;
@@ -42,12 +43,11 @@ export interface Discovery {
   notes: string[];
 }
 
-const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.[Dd]ockerfile)$/;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /** Whether a file name is one directory search treats as a Dockerfile. */
 export function isDockerfileName(name: string): boolean {
-  return DOCKERFILE_NAME.test(name);
+  return dockerfileName(name);
 }
 
 /** Forward-slash path of `abs` relative to `base`. */

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
 import type { BuildContext, Transform, TransformOptions } from '../../transforms/types.js';
+import { generatedByHeader, generatedFromSibling } from './generated.js';
 import { looksLikeDockerfile } from './looks-like.js';
 
 /**
@@ -86,8 +87,10 @@ export function processBytes(bytes: Uint8Array, opts: ProcessOptions): FileResul
   return processText(text, opts);
 }
 
-/** Transform a file's text; errors become results. */
+/** Transform a file's text; errors become results. A generated file (its header says so) is left alone. */
 export function processText(text: string, opts: ProcessOptions): FileResult {
+  const generated = generatedByHeader(text);
+  if (generated !== null) return { status: 'note', message: generated };
   try {
     const r = transformText(text, { transforms: [...opts.transforms], context: opts.context, options: opts.options });
     return { status: 'done', input: text, output: r.output, changed: r.changed, fixes: r.fixes, skipped: r.skipped, unsafe: r.unsafe };
@@ -159,9 +162,11 @@ export function readFileBytes(path: string): ReadResult {
   }
 }
 
-/** Read one file and transform it. */
+/** Read one file and transform it. A generated file (a template next to it renders it) is left alone. */
 export function processFile(path: string, opts: ProcessOptions): FileResult & { stamp?: ReadStamp } {
   const read = readFileBytes(path);
   if (!read.ok) return { status: 'error', message: read.message, internal: false };
+  const generated = generatedFromSibling(path);
+  if (generated !== null) return { status: 'note', message: generated, stamp: read.stamp };
   return { ...processBytes(read.bytes, opts), stamp: read.stamp };
 }

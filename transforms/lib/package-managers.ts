@@ -1,4 +1,5 @@
 import type { Edit } from '../../src/edits.js';
+import { afterBackquoteComments } from '../../src/model/backquote-comments.js';
 import { continuation } from '../../src/model/style.js';
 import type { Instruction, Model, ShellCommand, Stage, Word } from '../../src/model/types.js';
 import type { Skip } from '../types.js';
@@ -239,11 +240,12 @@ export function pmCommands(ins: Instruction): PmCommand[] {
 /**
  * The RUNs of the file's stages whose shell bodies can be analysed, in order. A RUN that cannot be (heredoc, exec
  * form, non-POSIX shell, unparseable) but mentions `tools … sub` is reported in `skips` with the reason.
+ * `finalImageOnly`: only the stages whose file system reaches the final image (see `Stage.inFinalImage`).
  */
-export function analysableRuns(m: Model, tools: string[], sub: string, skips: Skip[]): Instruction[] {
+export function analysableRuns(m: Model, tools: string[], sub: string, skips: Skip[], finalImageOnly = false): Instruction[] {
   const runs: Instruction[] = [];
   for (const ins of m.instructions) {
-    if (ins.name !== 'RUN' || !ins.stage) continue;
+    if (ins.name !== 'RUN' || !ins.stage || (finalImageOnly && !ins.stage.inFinalImage)) continue;
     if (analysable(ins)) runs.push(ins);
     else if (mentionsTool(m, ins, tools, sub)) {
       skips.push({ reason: `not changed: the RUN on line ${ins.line} ${whyNotAnalysable(ins)}`, line: ins.line });
@@ -385,7 +387,7 @@ export function appendCommand(m: Model, ins: Instruction, command: string): Edit
   if (lastCmd && lastCmd.node.end === last.end && (lastName === 'exit' || lastName === 'exec' || lastName === 'return')) {
     return `the RUN on line ${ins.line} ends with \`${lastName}\`: a command appended after it would never run`;
   }
-  const pos = last.end;
+  const pos = afterBackquoteComments(m.text, 0, sh.commentSubstitutions, last.end);
   const body = m.text.slice(ins.argsStart, ins.argsEnd);
   const nl = m.text.indexOf('\n', pos);
   const restOfLine = m.text.slice(pos, nl < 0 || nl > ins.argsEnd ? ins.argsEnd : nl).replace(/\r$/, '');

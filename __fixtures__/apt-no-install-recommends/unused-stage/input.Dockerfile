@@ -1,0 +1,5 @@
+FROM debian:bookworm AS test
+RUN apt-get update && apt-get install -y shellcheck
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y libssl3
