@@ -9,9 +9,12 @@ import { TRANSFORMS } from '../transforms/registry.js';
 import type { BuildContext, Transform, TransformOptions } from '../transforms/types.js';
 import { directoryContext } from './runner/context.js';
 import { findDockerfiles, type FoundFile } from './runner/files.js';
-import { processFiles } from './runner/pool.js';
+import { processFiles, transformsFor } from './runner/pool.js';
 import { processBytes, type FileResult } from './runner/process.js';
 import { atomicWrite } from './runner/write.js';
+import { ConfigResolver, type FilePlan } from './config/resolve.js';
+import { ConfigError } from './config/settings.js';
+import { globMatcher } from './config/match.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
 import { jsonReport, transformsJson } from './report/json.js';
@@ -39,6 +42,8 @@ interface CliOptions {
   user: string;
   uid?: number;
   jobs: number;
+  config?: string | false;
+  exclude?: string[];
   verbose?: boolean;
   format: 'text' | 'json';
   color: boolean;
@@ -68,6 +73,8 @@ const collectIds = (value: string, previous: string[] = []) => [
     .map((s) => s.trim())
     .filter(Boolean),
 ];
+
+const collectGlobs = (value: string, previous: string[] = []) => [...previous, value];
 
 function parseUser(value: string): string {
   // useradd's default NAME_REGEX: safe to put in a shell command unquoted.
@@ -109,8 +116,11 @@ function parseContext(value: string): string {
 
 const EXAMPLES = `
 Directory search finds Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile and Containerfile.*.
-Searches and globs skip node_modules, .git and whatever .gitignore files ignore, and do not follow symlinked
+Searches and globs skip node_modules, .git, dependency trees (third_party, a Go/Composer/Bundler vendor,
+virtualenvs), --exclude and config exclude matches, and whatever .gitignore files ignore, and do not follow symlinked
 directories. A file named on the command line is processed whatever its name. Files over 1 MiB are refused.
+Settings come from the nearest docker-codemod.config.json, docker-codemod.config.mjs, .docker-codemodrc.json or
+package.json "docker-codemod" key above each Dockerfile (up to the repository root); options given here win.
 
 Exit codes:
   0  done, or nothing to do
@@ -151,6 +161,9 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
       parseJobs,
       1,
     )
+    .option('--config <file>', 'use this config file for every Dockerfile (default: the nearest one above each Dockerfile)')
+    .option('--no-config', 'ignore config files (docker-codemod and .hadolint.yaml)')
+    .option('--exclude <glob>', 'skip paths matching this glob (relative to the current directory) in searches and globs; repeatable', collectGlobs)
     .option('-v, --verbose', 'also print every fix that was skipped, with the reason (path:line: [transform] reason)')
     .addOption(new Option('--format <format>', 'report format: text on stderr, or one JSON document on stdout').choices(['text', 'json']).default('text'))
     .option('--no-color', 'no colors (also off when the output is not a terminal, or NO_COLOR is set)')
@@ -230,6 +243,7 @@ interface Run {
   json: boolean;
   transforms: Transform[];
   options: TransformOptions;
+  config: ConfigResolver;
   io: Io;
   errColors: Colors;
   outColors: Colors;
@@ -280,7 +294,8 @@ async function runStdin(run: Run): Promise<number> {
   await startShell();
   const bytes = await readStdin();
   const context = run.o.context ? directoryContext(run.o.context) : undefined;
-  const res = processBytes(bytes, { transforms: run.transforms, context, options: run.options });
+  const { plan } = await run.config.forFile(null, process.cwd(), true);
+  const res = processBytes(bytes, { transforms: transformsFor(plan.transformIds), context, options: plan.options });
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && run.o.dryRun) r.diff = res.changed ? unifiedDiff(STDIN_NAME, res.input, res.output) : '';
   if (run.mode === 'write') {
@@ -299,7 +314,16 @@ async function runStdin(run: Run): Promise<number> {
 
 async function runFiles(run: Run, paths: string[]): Promise<number> {
   const { io } = run;
-  const found = findDockerfiles(paths);
+  const cwd = process.cwd();
+  const found = findDockerfiles(paths, cwd, globMatcher(cwd, run.o.exclude ?? []));
+  // Each file's transforms and options: its config file's settings, then the command line's.
+  const plans: Array<FilePlan | null> = [];
+  for (const f of found.files) {
+    const { plan, excludedBy } = await run.config.forFile(f.path, dirname(f.path), f.explicit);
+    plans.push(excludedBy === null ? plan : null);
+  }
+  found.files = found.files.filter((_, i) => plans[i] !== null);
+  const filePlans = plans.filter((p): p is FilePlan => p !== null);
   // Only the JSON document needs every report at the end; text mode keeps counts.
   const reports: FileReport[] = [];
   const summary = emptySummary();
@@ -317,7 +341,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   // Dry run with stdout closed early (`| head`): nothing more anyone will see.
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
-  const jobs = found.files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path) }));
+  const jobs = found.files.map((f, i) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path), ...filePlans[i] }));
   const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
   const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
   io.progress = progress;
@@ -392,14 +416,26 @@ async function main(argv: string[]): Promise<number> {
     json,
     transforms,
     options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}) },
+    config: new ConfigResolver({ transforms: o.transforms, skip: o.skip, config: o.config }),
     io,
     errColors: makeColors(colorEnabled(process.stderr, process.env, o.color)),
     outColors: makeColors(!json && colorEnabled(process.stdout, process.env, o.color)),
   };
   if (transforms.length === 0 && !json) io.err('note: no transforms selected; nothing will change');
 
-  if (paths.length === 1 && paths[0] === '-') return runStdin(run);
-  return runFiles(run, paths.length > 0 ? paths : ['.']);
+  try {
+    // Options given on the command line win over config files; --user's default does not.
+    const given: TransformOptions = { ...run.options };
+    if (program.getOptionValueSource('user') !== 'cli') delete given.user;
+    await run.config.init(given);
+    if (paths.length === 1 && paths[0] === '-') return await runStdin(run);
+    return await runFiles(run, paths.length > 0 ? paths : ['.']);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.progress?.clear();
+    process.stderr.write(`error: ${e.message}\n`);
+    return EXIT_FAILURE;
+  }
 }
 
 main(process.argv).then(
