@@ -83,6 +83,18 @@ describe('suppression in the engine', () => {
     expect(run('FROM python:3.12-slim\n# hadolint ignore=DL3013\nRUN pip install a\n', ['pip-no-cache-dir']).changed).toBe(true);
   });
 
+  it('reads pragmas of CRLF files and indented ones', () => {
+    const r = run('FROM python:3.12-slim\r\n  # hadolint ignore=DL3042\r\nRUN pip install a\r\n', ['pip-no-cache-dir']);
+    expect(r.changed).toBe(false);
+    expect(r.skipped[0].reason).toBe('suppressed by "# hadolint ignore=DL3042" on line 2');
+  });
+
+  it('a comment after an instruction on its line is no pragma for the next one', () => {
+    // Docker reads `#` after arguments as text of the instruction, not as a comment line.
+    const text = 'FROM python:3.12-slim\nENV A=1 # hadolint ignore=DL3042\nRUN pip install a\n';
+    expect(run(text, ['pip-no-cache-dir']).changed).toBe(true);
+  });
+
   it('a stage pragma governs its stage only', () => {
     const text = '# hadolint stage ignore=DL3042\nFROM python:3.12 AS a\nRUN pip install a\nFROM python:3.12-slim\nCOPY --from=a /x /x\nRUN pip install b\n';
     const out = run(text, ['pip-no-cache-dir']).output;

@@ -89,7 +89,9 @@ export class ConfigResolver {
   /** Take the options given on the command line, and load the --config file, if any. Throws ConfigError. */
   async init(options: TransformOptions): Promise<void> {
     this.cli.options = options;
-    if (typeof this.cli.config === 'string') this.named = await this.finder.load(this.cli.config);
+    // As ruff does: the patterns of a file named with --config are relative to the current directory, so that a
+    // config kept aside (ci/strict.json) can still name the repository's paths.
+    if (typeof this.cli.config === 'string') this.named = { ...(await this.finder.load(this.cli.config)), dir: process.cwd() };
   }
 
   private async configFor(dir: string): Promise<Config | null> {

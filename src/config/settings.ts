@@ -77,7 +77,9 @@ class Checker {
 
   glob(where: string[], g: string): void {
     if (g.trim() === '') this.fail(where, 'holds an empty pattern');
-    if (g.startsWith('/') || /^[A-Za-z]:[\\/]/.test(g)) this.fail(where, `holds "${g}": patterns are relative to the config file's directory`);
+    if (g.startsWith('/') || /^[A-Za-z]:[\\/]/.test(g) || /(^|\/)\.\.(\/|$)/.test(g)) {
+      this.fail(where, `holds "${g}": patterns are relative to the config file's directory, inside it`);
+    }
     try {
       picomatch().makeRe(g, { strictBrackets: true });
     } catch (e) {
