@@ -117,8 +117,8 @@ function parseContext(value: string): string {
 const EXAMPLES = `
 Directory search finds Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile and Containerfile.*.
 Searches and globs skip node_modules, .git, dependency trees (third_party, a Go/Composer/Bundler vendor,
-virtualenvs), --exclude and config exclude matches, and whatever .gitignore files ignore, and do not follow symlinked
-directories. A file named on the command line is processed whatever its name. Files over 1 MiB are refused.
+virtualenvs), --exclude and config exclude matches, and whatever .gitignore files ignore, and do not follow
+symlinked directories. A file named on the command line is processed whatever its name. Files over 1 MiB are refused.
 Settings come from the nearest docker-codemod.config.json, docker-codemod.config.mjs, .docker-codemodrc.json or
 package.json "docker-codemod" key above each Dockerfile (up to the repository root); options given here win.
 

@@ -114,7 +114,7 @@ describe('suppression in the engine', () => {
     const r = run('FROM python:3.12-slim\n# docker-codemod ignore=chian-runs,pip-no-cache-dir\nRUN pip install a\n', ['pip-no-cache-dir']);
     expect(r.changed).toBe(false);
     expect(r.skipped[0]).toMatchObject({ transform: 'docker-codemod', line: 2 });
-    expect(r.skipped[0].reason).toMatch(/^unknown transform id "chian-runs" in "# docker-codemod ignore=chian-runs,pip-no-cache-dir" on line 2; valid ids: /);
+    expect(r.skipped[0].reason).toMatch(/^unknown transform id "chian-runs" \(did you mean "chain-runs"\?\) in "# docker-codemod ignore=chian-runs,pip-no-cache-dir" on line 2; valid ids: /);
   });
 
   it('reports lines of the input for pragmas met in a later pass', () => {

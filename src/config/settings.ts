@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { picomatch } from './match.js';
+import { didYouMean as suggestion } from './suggest.js';
 import { TRANSFORMS } from '../../transforms/registry.js';
 
 /** Settings a config file, or one of its `per-file` entries, may give. */
@@ -32,14 +32,6 @@ const SETTING_KEYS = ['transforms', 'skip', 'unsafe-fixes', 'user', 'uid', 'chai
 const FILE_KEYS = [...SETTING_KEYS, 'exclude', 'per-file'] as const;
 
 const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
-
-/** `(did you mean "x"?)` for a near miss, or ''. */
-function suggestion(word: string, choices: readonly string[]): string {
-  // Loaded here: only a bad config needs it.
-  const { closest, distance } = createRequire(import.meta.url)('fastest-levenshtein') as typeof import('fastest-levenshtein');
-  const best = closest(word, [...choices]);
-  return distance(word, best) <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
-}
 
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 

@@ -1,6 +1,7 @@
 import type { Instruction, Model } from '../model/types.js';
 import { TRANSFORMS } from '../../transforms/registry.js';
 import type { Fix, Transform } from '../../transforms/types.js';
+import { didYouMean } from '../config/suggest.js';
 import { parsePragma, type Pragma } from './pragma.js';
 
 /** A pragma found in the file. */
@@ -114,12 +115,13 @@ export class Suppressions {
   /** One skip for every id of a docker-codemod pragma that names no transform and no hadolint rule. */
   unknownIds(): SuppressionSkip[] {
     const skips: SuppressionSkip[] = [];
+    const ids = TRANSFORMS.map((x) => x.id);
     for (const f of this.comments.values()) {
       if (f?.pragma.tool !== 'docker-codemod') continue;
       for (const id of f.pragma.ids.filter((i) => !knownId(i))) {
         skips.push({
           transform: 'docker-codemod',
-          reason: `unknown transform id "${id}" in "${f.text}" on line ${f.line}; valid ids: ${TRANSFORMS.map((x) => x.id).join(', ')}`,
+          reason: `unknown transform id "${id}"${didYouMean(id, ids)} in "${f.text}" on line ${f.line}; valid ids: ${ids.join(', ')}`,
           line: f.line,
         });
       }
