@@ -10,9 +10,12 @@ import type { BuildContext, Transform, TransformOptions } from '../transforms/ty
 import { directoryContext } from './runner/context.js';
 import { findDockerfiles, isDockerfileName, type FoundFile } from './runner/files.js';
 import { fileListNote, readFileList } from './runner/files-from.js';
-import { processFiles } from './runner/pool.js';
+import { processFiles, transformsFor } from './runner/pool.js';
 import { processBytes, type FileResult } from './runner/process.js';
 import { atomicWrite } from './runner/write.js';
+import { ConfigResolver, type FilePlan } from './config/resolve.js';
+import { ConfigError } from './config/settings.js';
+import { globMatcher } from './config/match.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
 import { jsonReport, transformsJson } from './report/json.js';
@@ -44,6 +47,8 @@ interface CliOptions {
   user: string;
   uid?: number;
   jobs: number;
+  config?: string | false;
+  exclude?: string[];
   verbose?: boolean;
   format: 'text' | 'json' | 'sarif' | 'github';
   statistics?: boolean;
@@ -79,6 +84,8 @@ const collectIds = (value: string, previous: string[] = []) => [
     .map((s) => s.trim())
     .filter(Boolean),
 ];
+
+const collectGlobs = (value: string, previous: string[] = []) => [...previous, value];
 
 function parseUser(value: string): string {
   // useradd's default NAME_REGEX: safe to put in a shell command unquoted.
@@ -121,8 +128,11 @@ function parseContext(value: string): string {
 const EXAMPLES = `
 Directory search finds Dockerfile, Dockerfile.*, Dockerfile-*, *.Dockerfile and the same with Containerfile, in
 any case, but not templates (Dockerfile.j2, .template, .tmpl, .in, …), backups (.bak, .orig, ~) or .dockerignore.
-Searches and globs skip node_modules, .git and whatever .gitignore files ignore, and do not follow symlinked
-directories. A file named on the command line is processed whatever its name. Files over 1 MiB are refused.
+Searches and globs skip node_modules, .git, dependency trees (third_party, a Go/Composer/Bundler vendor,
+virtualenvs), --exclude and config exclude matches, and whatever .gitignore files ignore, and do not follow
+symlinked directories. A file named on the command line is processed whatever its name. Files over 1 MiB are refused.
+Settings come from the nearest docker-codemod.config.json, docker-codemod.config.mjs, .docker-codemodrc.json or
+package.json "docker-codemod" key above each Dockerfile (up to the repository root); options given here win.
 
 Exit codes:
   0  done, or nothing to do
@@ -164,6 +174,9 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
       parseJobs,
       1,
     )
+    .option('--config <file>', 'use this config file for every Dockerfile (default: the nearest one above each Dockerfile)')
+    .option('--no-config', 'ignore config files (docker-codemod and .hadolint.yaml)')
+    .option('--exclude <glob>', 'skip paths matching this glob (relative to the current directory) in searches and globs; repeatable', collectGlobs)
     .option('--verbose', 'also print every fix that was skipped, with the reason (path:line: [transform] reason)')
     .addOption(
       new Option(
@@ -255,6 +268,7 @@ interface Run {
   json: boolean;
   transforms: Transform[];
   options: TransformOptions;
+  config: ConfigResolver;
   io: Io;
   /** The note about --files-from entries left out, if any. */
   fileList?: string | null;
@@ -322,7 +336,8 @@ async function runStdin(run: Run): Promise<number> {
   await startShell();
   const bytes = await readStdin();
   const context = run.o.context ? directoryContext(run.o.context) : undefined;
-  const res = processBytes(bytes, { transforms: run.transforms, context, options: run.options });
+  const { plan } = await run.config.forFile(null, process.cwd(), true);
+  const res = processBytes(bytes, { transforms: transformsFor(plan.transformIds), context, options: plan.options });
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
   if (res.status === 'done' && run.o.dryRun) r.diff = res.changed ? unifiedDiff(STDIN_NAME, res.input, res.output) : '';
@@ -343,8 +358,17 @@ async function runStdin(run: Run): Promise<number> {
 
 async function runFiles(run: Run, paths: string[]): Promise<number> {
   const { io } = run;
-  const found = findDockerfiles(paths);
+  const cwd = process.cwd();
+  const found = findDockerfiles(paths, cwd, globMatcher(cwd, run.o.exclude ?? []));
   if (run.fileList) found.notes.push(run.fileList);
+  // Each file's transforms and options: its config file's settings, then the command line's.
+  const plans: Array<FilePlan | null> = [];
+  for (const f of found.files) {
+    const { plan, excludedBy } = await run.config.forFile(f.path, dirname(f.path), f.explicit);
+    plans.push(excludedBy === null ? plan : null);
+  }
+  found.files = found.files.filter((_, i) => plans[i] !== null);
+  const filePlans = plans.filter((p): p is FilePlan => p !== null);
   // Only the JSON document needs every report at the end; text mode keeps counts.
   const reports: FileReport[] = [];
   const summary = emptySummary();
@@ -362,9 +386,10 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   // Dry run with stdout closed early (`| head`): nothing more anyone will see.
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
-  const jobs = found.files.map((f) => ({
+  const jobs = found.files.map((f, i) => ({
     path: f.path,
     contextDir: run.o.context ?? dirname(f.path),
+    ...filePlans[i],
     ...(isDockerfileName(basename(f.path)) ? {} : { checkContent: true }),
   }));
   const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
@@ -465,6 +490,7 @@ async function main(argv: string[]): Promise<number> {
     json,
     transforms,
     options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}) },
+    config: new ConfigResolver({ transforms: o.transforms, skip: o.skip, config: o.config }),
     io,
     fileList,
     errColors: makeColors(colorEnabled(process.stderr, process.env, o.color)),
@@ -472,8 +498,19 @@ async function main(argv: string[]): Promise<number> {
   };
   if (transforms.length === 0 && !json) io.err('note: no transforms selected; nothing will change');
 
-  if (paths.length === 1 && paths[0] === '-') return runStdin(run);
-  return runFiles(run, paths);
+  try {
+    // Options given on the command line win over config files; --user's default does not.
+    const given: TransformOptions = { ...run.options };
+    if (program.getOptionValueSource('user') !== 'cli') delete given.user;
+    await run.config.init(given);
+    if (paths.length === 1 && paths[0] === '-') return await runStdin(run);
+    return await runFiles(run, paths);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.progress?.clear();
+    process.stderr.write(`error: ${e.message}\n`);
+    return EXIT_FAILURE;
+  }
 }
 
 main(process.argv).then(

@@ -4,6 +4,7 @@ import { parseDockerfile } from './model/parse.js';
 import { ShellCache } from './model/shell.js';
 import type { Model } from './model/types.js';
 import { verifyPass, VerifyError } from './verify.js';
+import { fileSuppressions, Suppressions } from './suppress/suppressions.js';
 import type { BuildContext, Fix, Tier, Transform, TransformOptions } from '../transforms/types.js';
 
 export const MAX_PASSES = 10;
@@ -103,6 +104,8 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
   const cache = new ShellCache();
   let model: Model = parseDockerfile(text, cache);
   if (model.stages.length === 0) throw new InputError('no FROM instruction: not a Dockerfile');
+  // Ignore pragmas: a global one removes a transform from the file; one above an instruction drops the fixes on it.
+  const file = fileSuppressions(model, opts.transforms);
 
   const fixes: AppliedFix[] = [];
   const columns = new InputColumns(text);
@@ -113,11 +116,15 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
     const proposed: Array<{ t: Transform; fix: Fix; tier: Tier }> = [];
     const skipped: SkippedFix[] = [];
     const unsafe: UnsafeFix[] = [];
-    for (const t of opts.transforms) {
+    const pragmas = new Suppressions(model);
+    for (const t of file.transforms) {
       const r = t.run(model, ctx);
       for (const fix of r.fixes) {
         const tier = fix.tier ?? t.tier;
-        if (tier === 'unsafe' && !applyUnsafe) {
+        const suppressed = pragmas.fixSuppressed(t, fix);
+        if (suppressed) {
+          skipped.push({ transform: t.id, reason: mapLines(suppressed), line: toInput(fix.line) });
+        } else if (tier === 'unsafe' && !applyUnsafe) {
           const reason = fix.unsafeReason ?? t.unsafeReason ?? 'may change what the image does';
           const line = toInput(fix.line);
           const column = columns.column(text, pass, fix.line, line, fix.edits);
@@ -130,7 +137,7 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
     }
     if (proposed.length === 0) {
       const output = bom ? BOM + text : text;
-      return { output, changed: output !== input, fixes, skipped, unsafe, passes: pass };
+      return { output, changed: output !== input, fixes, skipped: [...file.skips, ...skipped], unsafe, passes: pass };
     }
     const accepted: Edit[][] = [];
     const occupied = new AcceptedEdits();

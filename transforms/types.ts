@@ -17,6 +17,8 @@ export interface TransformOptions {
   uid?: number;
   /** Apply unsafe fixes too (the engine reads this; default: safe fixes only). */
   unsafeFixes?: boolean;
+  /** chain-runs: join only RUNs whose join gains something ('gain', default) or every provably safe pair ('all'). */
+  chainPolicy?: 'gain' | 'all';
 }
 
 export interface TransformContext {

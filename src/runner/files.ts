@@ -3,6 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { dockerfileName } from './dockerfile-names.js';
+import { isVendored, SKIP_DIRS } from './vendored.js';
 
 type FastGlob = typeof import('fast-glob');
 let fastGlob: FastGlob | undefined;
@@ -43,7 +44,6 @@ export interface Discovery {
   notes: string[];
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /** Whether a file name is one directory search treats as a Dockerfile. */
 export function isDockerfileName(name: string): boolean {
@@ -158,10 +158,11 @@ function displayOf(cwd: string, realCwd: string, abs: string, real: string, viaL
 
 /**
  * Find the Dockerfiles named by `args` (files, directories, globs). Sorted by display path, each real file once.
- * Directory search: Dockerfile names only, skipping node_modules, .git and .gitignore'd paths, not following
- * symlinked directories. A file named explicitly is taken whatever its name.
+ * Directory search: Dockerfile names only, skipping node_modules, .git, dependency trees (see isVendored), paths
+ * `exclude` matches and .gitignore'd paths, not following symlinked directories. A file named explicitly is taken
+ * whatever its name (and whatever `exclude` says).
  */
-export function findDockerfiles(args: string[], cwd: string = process.cwd()): Discovery {
+export function findDockerfiles(args: string[], cwd: string = process.cwd(), exclude: (abs: string) => boolean = () => false): Discovery {
   const found: FoundFile[] = [];
   const problems: DiscoveryProblem[] = [];
   const notes: string[] = [];
@@ -211,10 +212,10 @@ export function findDockerfiles(args: string[], cwd: string = process.cwd()): Di
       for (const e of entries) {
         const abs = join(dir, e.name);
         if (e.isDirectory()) {
-          if (SKIP_DIRS.has(e.name) || ignores.decide(chain, abs, true)) continue;
+          if (isVendored(abs, e.name) || exclude(abs) || ignores.decide(chain, abs, true)) continue;
           visit(abs);
         } else if (isDockerfileName(e.name) && !SKIP_DIRS.has(e.name)) {
-          if (ignores.decide(chain, abs, false)) continue;
+          if (exclude(abs) || ignores.decide(chain, abs, false)) continue;
           if (e.isFile()) addFile(abs, false, false);
           else if (e.isSymbolicLink()) addLinked(abs);
           // FIFOs, sockets, devices: not files to read; skipped silently when found by a search.
@@ -222,6 +223,15 @@ export function findDockerfiles(args: string[], cwd: string = process.cwd()): Di
       }
     };
     visit(root);
+  };
+
+  const vendored = new Map<string, boolean>();
+  /** Whether `dir` or a directory between `base` and it holds dependencies (see isVendored). */
+  const vendoredBelow = (base: string, dir: string): boolean => {
+    if (dir === base || !dir.startsWith(base + sep)) return false;
+    let v = vendored.get(dir);
+    if (v === undefined) vendored.set(dir, (v = isVendored(dir, basename(dir)) || vendoredBelow(base, dirname(dir))));
+    return v;
   };
 
   const glob = (pattern: string) => {
@@ -243,6 +253,7 @@ export function findDockerfiles(args: string[], cwd: string = process.cwd()): Di
       if (dirent.isDirectory()) continue;
       const dir = dirname(abs);
       const inside = dir === base || dir.startsWith(base + sep);
+      if (exclude(abs) || vendoredBelow(base, dir)) continue;
       if (inside) {
         if (ignores.dirIgnored(scope, base, dir)) continue;
         if (ignores.decide(ignores.chain(scope, base, dir), abs, false)) continue;

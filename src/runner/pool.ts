@@ -17,6 +17,9 @@ export interface PoolJob {
   contextDir: string | null;
   /** The file's name does not say it is a Dockerfile: check its content (ProcessOptions.checkContent). */
   checkContent?: boolean;
+  /** This file's transforms and options, when they are not the setup's (config files, per-file settings). */
+  transformIds?: string[];
+  options?: TransformOptions;
 }
 
 export interface PoolRequest extends PoolJob {
@@ -28,6 +31,16 @@ export type JobResult = FileResult & { stamp?: ReadStamp };
 export interface PoolResponse {
   id: number;
   result: JobResult;
+}
+
+const resolved = new Map<string, Transform[]>();
+
+/** The transforms with these ids, in the order given (resolved once per distinct list). */
+export function transformsFor(ids: string[]): Transform[] {
+  const key = ids.join(',');
+  let ts = resolved.get(key);
+  if (!ts) resolved.set(key, (ts = ids.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined)));
+  return ts;
 }
 
 /** Jobs each worker holds at once: enough to keep it busy while the main thread handles results. */
@@ -49,7 +62,7 @@ export async function* processFiles(
   script: URL = WORKER_SCRIPT,
 ): AsyncGenerator<JobResult> {
   if (workers <= 0) {
-    const transforms = setup.transformIds.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined);
+    const transforms = transformsFor(setup.transformIds);
     const contexts = new Map<string, BuildContext>();
     for (const job of jobs) {
       let context: BuildContext | undefined;
@@ -57,7 +70,12 @@ export async function* processFiles(
         context = contexts.get(job.contextDir);
         if (!context) contexts.set(job.contextDir, (context = directoryContext(job.contextDir)));
       }
-      yield processFile(job.path, { transforms, context, options: setup.options, checkContent: job.checkContent });
+      yield processFile(job.path, {
+        transforms: job.transformIds ? transformsFor(job.transformIds) : transforms,
+        context,
+        options: job.options ?? setup.options,
+        checkContent: job.checkContent,
+      });
     }
     return;
   }

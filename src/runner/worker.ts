@@ -1,22 +1,20 @@
 import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initShell } from '../model/shell.js';
-import { findTransform } from '../../transforms/registry.js';
-import type { Transform } from '../../transforms/types.js';
 import { directoryContext } from './context.js';
-import type { PoolRequest, PoolResponse, PoolSetup } from './pool.js';
+import { transformsFor, type PoolRequest, type PoolResponse, type PoolSetup } from './pool.js';
 import { processFile } from './process.js';
 
 /** A pool worker: the same per-file pipeline as the main thread, on files it is sent. */
 const setup = workerData as PoolSetup;
 setFlagsFromString('--liftoff-only');
 await initShell();
-const transforms = setup.transformIds.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined);
+const transforms = transformsFor(setup.transformIds);
 parentPort!.on('message', (req: PoolRequest) => {
   const result = processFile(req.path, {
-    transforms,
+    transforms: req.transformIds ? transformsFor(req.transformIds) : transforms,
     context: req.contextDir === null ? undefined : directoryContext(req.contextDir),
-    options: setup.options,
+    options: req.options ?? setup.options,
     checkContent: req.checkContent,
   });
   parentPort!.postMessage({ id: req.id, result } satisfies PoolResponse);

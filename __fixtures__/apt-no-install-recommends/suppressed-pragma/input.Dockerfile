@@ -1,0 +1,3 @@
+FROM debian:bookworm
+# hadolint ignore=DL3015 # the Recommends are needed
+RUN apt-get update && apt-get install -y make

@@ -1,0 +1,5 @@
+FROM debian:bookworm-slim
+# hadolint ignore=DL3059
+RUN echo one
+RUN echo two
+CMD ["bash"]

@@ -1,0 +1,10 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+# docker-codemod ignore=deps-copy-first
+COPY . .
+RUN go mod download
+RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app
+
+FROM gcr.io/distroless/static
+COPY --from=build /out/app /app
+ENTRYPOINT ["/app"]

@@ -1,0 +1,3 @@
+FROM python:3.12-slim
+# docker-codemod ignore=pip-no-cache-dir
+RUN pip install requests
