@@ -11,6 +11,7 @@ import { directoryContext } from './runner/context.js';
 import { findDockerfiles, type FoundFile } from './runner/files.js';
 import { processFiles } from './runner/pool.js';
 import { processBytes, type FileResult } from './runner/process.js';
+import { readStdinLimited } from './runner/stdin.js';
 import { atomicWrite } from './runner/write.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
@@ -218,12 +219,6 @@ function reportOf(path: string, res: FileResult): FileReport {
   }
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 interface Run {
   o: CliOptions;
   mode: Mode;
@@ -278,9 +273,12 @@ async function startShell(): Promise<void> {
 async function runStdin(run: Run): Promise<number> {
   if (process.stdin.isTTY) run.io.err('reading a Dockerfile from stdin (end it with Ctrl-D)');
   await startShell();
-  const bytes = await readStdin();
+  const read = await readStdinLimited();
+  const bytes = read.ok ? read.bytes : Buffer.alloc(0);
   const context = run.o.context ? directoryContext(run.o.context) : undefined;
-  const res = processBytes(bytes, { transforms: run.transforms, context, options: run.options });
+  const res: FileResult = read.ok
+    ? processBytes(bytes, { transforms: run.transforms, context, options: run.options })
+    : { status: 'error', message: read.message, internal: false };
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && run.o.dryRun) r.diff = res.changed ? unifiedDiff(STDIN_NAME, res.input, res.output) : '';
   if (run.mode === 'write') {

@@ -1,7 +1,8 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
+import { readSmallText } from './read-limited.js';
 
 type FastGlob = typeof import('fast-glob');
 let fastGlob: FastGlob | undefined;
@@ -85,12 +86,12 @@ class GitIgnores {
   private load(dir: string): Ignore | null {
     let ig = this.rules.get(dir);
     if (ig !== undefined) return ig;
-    ig = null;
+    // No .gitignore (or one that is unreadable, not a regular file, or over a few MiB): no rules here.
+    const text = readSmallText(join(dir, '.gitignore'));
     try {
-      const text = readFileSync(join(dir, '.gitignore'), 'utf8');
-      ig = ignore().add(text);
+      ig = text === null ? null : ignore().add(text);
     } catch {
-      // No .gitignore (or unreadable): no rules here.
+      ig = null;
     }
     this.rules.set(dir, ig);
     return ig;

@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
+import { readLimited } from './read-limited.js';
 import type { BuildContext, Transform, TransformOptions } from '../../transforms/types.js';
 
 /**
@@ -122,39 +122,16 @@ export type ReadResult = { ok: true; bytes: Uint8Array; stamp: ReadStamp } | { o
  * Read a file's bytes without blocking on FIFOs and without reading more than the size limit allows.
  * The only I/O of the per-file pipeline.
  */
-export function readFileBytes(path: string): ReadResult {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    return { ok: false, message: readErrorMessage(err) };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) return { ok: false, message: 'is a directory' };
-    if (!st.isFile()) return { ok: false, message: 'not a regular file' };
-    if (st.size > MAX_FILE_BYTES) return { ok: false, message: fileTooLarge(st.size) };
-    // Read to the end, even if the file grew since fstat.
-    const chunks: Buffer[] = [];
-    let n = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.max(st.size - n, 0) + 4096);
-      const r = readSync(fd, buf, 0, buf.length, null);
-      if (r === 0) break;
-      chunks.push(buf.subarray(0, r));
-      n += r;
-      if (n > MAX_FILE_BYTES) return { ok: false, message: fileTooLarge(n) };
-    }
-    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), stamp: { size: st.size, mtimeMs: st.mtimeMs } };
-  } catch (err) {
-    return { ok: false, message: readErrorMessage(err) };
-  } finally {
-    closeSync(fd);
-  }
+export function readFileBytes(path: string | Buffer): ReadResult {
+  const r = readLimited(path, MAX_FILE_BYTES);
+  if (r.ok) return { ok: true, bytes: r.bytes, stamp: { size: r.size, mtimeMs: r.mtimeMs } };
+  if (r.reason === 'too-large') return { ok: false, message: fileTooLarge(r.size) };
+  if (r.reason === 'not-file') return { ok: false, message: r.directory ? 'is a directory' : 'not a regular file' };
+  return { ok: false, message: readErrorMessage(r.error) };
 }
 
 /** Read one file and transform it. */
-export function processFile(path: string, opts: ProcessOptions): FileResult & { stamp?: ReadStamp } {
+export function processFile(path: string | Buffer, opts: ProcessOptions): FileResult & { stamp?: ReadStamp } {
   const read = readFileBytes(path);
   if (!read.ok) return { status: 'error', message: read.message, internal: false };
   return { ...processBytes(read.bytes, opts), stamp: read.stamp };
