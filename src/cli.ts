@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initShell } from './model/shell.js';
 import { TRANSFORMS } from '../transforms/registry.js';
@@ -12,9 +12,13 @@ import { findDockerfiles, type FoundFile } from './runner/files.js';
 import { processFiles } from './runner/pool.js';
 import { processBytes, type FileResult } from './runner/process.js';
 import { readStdinLimited } from './runner/stdin.js';
-import { atomicWrite } from './runner/write.js';
+import { atomicWrite, WriteRefused } from './runner/write.js';
+import { stopOnSignals } from './runner/signals.js';
+import { WriteScope } from './runner/write-scope.js';
+import { escapeName } from './report/escape.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
+import { diffPath } from './report/diff-names.js';
 import { jsonReport, transformsJson } from './report/json.js';
 import { Progress } from './report/progress.js';
 import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable, unsafeLines } from './report/text.js';
@@ -188,7 +192,7 @@ class Io {
 
   constructor() {
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
+      if (e.code !== 'EPIPE') stdoutFailed(e);
       this.stdoutClosed = true;
       this.onStdoutClosed();
     });
@@ -197,7 +201,15 @@ class Io {
   }
 
   out(s: string | Uint8Array): void {
-    if (!this.stdoutClosed && s.length > 0) process.stdout.write(s);
+    if (this.stdoutClosed || s.length === 0) return;
+    try {
+      process.stdout.write(s);
+    } catch (e) {
+      // A file or device on stdout fails synchronously (ENOSPC on a full disk, EIO, EBADF).
+      if ((e as NodeJS.ErrnoException).code !== 'EPIPE') stdoutFailed(e as NodeJS.ErrnoException);
+      this.stdoutClosed = true;
+      this.onStdoutClosed();
+    }
   }
 
   err(line: string): void {
@@ -206,6 +218,12 @@ class Io {
     process.stderr.write(line + '\n');
     this.progress?.resume(shown);
   }
+}
+
+/** stdout failed with something other than a closed pipe: whatever was to be printed is lost, so the run failed. */
+function stdoutFailed(e: NodeJS.ErrnoException): never {
+  process.stderr.write(`docker-codemod: error: cannot write to stdout: ${e.code ?? e.message}\n`);
+  process.exit(EXIT_FAILURE);
 }
 
 function reportOf(path: string, res: FileResult): FileReport {
@@ -295,6 +313,13 @@ async function runStdin(run: Run): Promise<number> {
   return exitCode(run, summarize([r]));
 }
 
+const OUTSIDE_NOTE = 'skipped: a symlink to a file outside the directories being processed (not read, not written)';
+
+/** A path as the user wrote or found it: relative to cwd, forward slashes. */
+function linkDisplay(abs: string): string {
+  return relative(process.cwd(), abs).split(sep).join('/');
+}
+
 async function runFiles(run: Run, paths: string[]): Promise<number> {
   const { io } = run;
   const found = findDockerfiles(paths);
@@ -306,35 +331,58 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     if (run.json) reports.push(r);
   };
   for (const p of found.problems) {
-    const r: FileReport = { path: p.display, changed: false, fixes: [], skipped: [], unsafe: [], error: p.message };
+    const r: FileReport = { path: escapeName(p.display), changed: false, fixes: [], skipped: [], unsafe: [], error: p.message };
     record(r);
     printFile(run, r);
   }
-  if (!run.json) for (const n of found.notes) io.err(n);
+  if (!run.json) for (const n of found.notes) io.err(escapeName(n));
+  // Symlinks to files outside the trees being processed are neither read nor written.
+  const scope = new WriteScope(paths);
+  const files = found.files.filter((f) => {
+    if (scope.contains(f.real)) return true;
+    // Named by the link (the target's path is nobody's business here).
+    const r: FileReport = { path: escapeName(linkDisplay(f.path)), changed: false, fixes: [], skipped: [], unsafe: [], note: OUTSIDE_NOTE };
+    record(r);
+    printFile(run, r);
+    return false;
+  });
 
   // Dry run with stdout closed early (`| head`): nothing more anyone will see.
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
-  const jobs = found.files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path) }));
+  const jobs = files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path) }));
   const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
-  const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
+  const progress = new Progress(process.stderr, files.length, process.stderr.isTTY === true);
   io.progress = progress;
   let done = 0;
+  let outsideNoted = false;
+  stopOnSignals(() => {
+    progress.clear();
+    io.progress = null;
+    io.err(`interrupted; ${summaryLine(summary, run.mode, run.o.verbose === true, run.errColors)}`);
+  });
   const workers = workerCount(run.o.jobs, jobs.length);
   // Workers load their own parsers: this thread only needs them when it transforms the files itself.
   if (workers === 0) await startShell();
   for await (const res of processFiles(jobs, setup, workers)) {
-    const f = found.files[done];
-    const r = reportOf(f.display, res);
+    const f = files[done];
+    const r = reportOf(escapeName(f.display), res);
     if (res.status === 'done') {
-      if (run.o.dryRun) r.diff = res.changed ? unifiedDiff(f.display, res.input, res.output) : '';
+      if (run.o.dryRun && res.changed) {
+        const named = diffPath(f.display, f.path);
+        if (named.outside && !outsideNoted && !run.json) {
+          outsideNoted = true;
+          io.err('note: a file outside the current directory is named in its diff relative to its repository root (or to /)');
+        }
+        r.diff = unifiedDiff(named.path, res.input, res.output);
+      } else if (run.o.dryRun) r.diff = '';
       if (res.changed && run.mode === 'write') {
         try {
           atomicWrite(f.path, res.output, res.stamp);
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
           r.changed = false;
-          r.error = `cannot write: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message}`;
+          r.error = `cannot write: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err instanceof WriteRefused ? err.message : err.code ?? err.message}`;
         }
       }
     }

@@ -1,4 +1,5 @@
 import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
+import { CR_ONLY_MESSAGE, isCrOnly, looksUtf16, UTF16_MESSAGE } from './encoding.js';
 import { readLimited } from './read-limited.js';
 import type { BuildContext, Transform, TransformOptions } from '../../transforms/types.js';
 
@@ -66,6 +67,7 @@ export function processBytes(bytes: Uint8Array, opts: ProcessOptions): FileResul
   if (bytes.length > MAX_FILE_BYTES) {
     return { status: 'error', message: fileTooLarge(bytes.length), internal: false };
   }
+  if (looksUtf16(bytes)) return { status: 'error', message: UTF16_MESSAGE, internal: false };
   if (bytes.includes(0)) return { status: 'note', message: 'binary file, skipped' };
   let text: string;
   try {
@@ -82,8 +84,12 @@ export function processBytes(bytes: Uint8Array, opts: ProcessOptions): FileResul
 
 /** Transform a file's text; errors become results. */
 export function processText(text: string, opts: ProcessOptions): FileResult {
+  if (isCrOnly(text)) return { status: 'error', message: CR_ONLY_MESSAGE, internal: false };
   try {
     const r = transformText(text, { transforms: [...opts.transforms], context: opts.context, options: opts.options });
+    // The same limit as for input: a file the tool grew past it could not be processed again.
+    const size = r.changed ? Buffer.byteLength(r.output) : 0;
+    if (size > MAX_FILE_BYTES) return { status: 'error', message: resultTooLarge(size), internal: false };
     return { status: 'done', input: text, output: r.output, changed: r.changed, fixes: r.fixes, skipped: r.skipped, unsafe: r.unsafe };
   } catch (err) {
     if (err instanceof InputError) return { status: 'error', message: err.message, internal: false };
@@ -91,6 +97,11 @@ export function processText(text: string, opts: ProcessOptions): FileResult {
     const e = err as Error;
     return { status: 'error', message: e?.message ?? String(err), internal: true };
   }
+}
+
+function resultTooLarge(size: number): string {
+  const mb = (size / (1024 * 1024)).toFixed(2);
+  return `the result would be ${mb} MiB, over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit for Dockerfiles (which a later run would refuse); the file is left as it is`;
 }
 
 function fileTooLarge(size: number): string {

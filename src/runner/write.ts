@@ -1,7 +1,8 @@
 import * as nodeFs from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
 import type { ReadStamp } from './process.js';
+import { removeStaleTemps, setPendingTemp, tempPathFor } from './temp-files.js';
+import { extendedAttributes } from './xattrs.js';
 
 /** The file-system calls a write makes (replaceable in tests to simulate failures). */
 export interface WriteFs {
@@ -14,21 +15,76 @@ export interface WriteFs {
   unlinkSync: (p: string) => void;
 }
 
+/** A write refused before anything was touched; the message says why. */
+export class WriteRefused extends Error {}
+
+/** How a file was replaced. */
+export type WriteHow = 'renamed' | 'in place (hard links)' | 'in place (extended attributes)';
+
+/** Flush a file or directory to disk; where the platform cannot (a directory on some systems), do nothing. */
+function fsyncPath(path: string, flags: number): void {
+  let fd: number;
+  try {
+    fd = nodeFs.openSync(path, flags);
+  } catch {
+    return;
+  }
+  try {
+    nodeFs.fsyncSync(fd);
+  } catch {
+    // EINVAL/EISDIR/EPERM: not supported here.
+  } finally {
+    nodeFs.closeSync(fd);
+  }
+}
+
+/** Overwrite a file's bytes in place (the inode, its links, ACLs and attributes stay), then flush it. */
+function writeInPlace(real: string, text: string): void {
+  const data = Buffer.from(text, 'utf8');
+  const fd = nodeFs.openSync(real, nodeFs.constants.O_WRONLY | (nodeFs.constants.O_NOFOLLOW ?? 0));
+  try {
+    let off = 0;
+    while (off < data.length) off += nodeFs.writeSync(fd, data, off, data.length - off, off);
+    nodeFs.ftruncateSync(fd, data.length);
+    nodeFs.fsyncSync(fd);
+  } finally {
+    nodeFs.closeSync(fd);
+  }
+}
+
 /**
- * Replace a file's content atomically: write a temporary file in the same directory with the same mode
- * (and owner, when allowed), then rename it over the file. A symlink is written through (its target is
- * replaced, the link stays). When anything fails the original is left as it was and the temporary file removed.
- * With `expect`, refuses to write when the file changed since it was read.
+ * Replace a file's content. Normally atomically: a temporary file in the same directory with the same mode (and
+ * owner, when allowed) is written and flushed, then renamed over the file, and the directory flushed. A file with
+ * more than one hard link, or with extended attributes or ACLs (which a new file would not carry), is written in
+ * place instead, so that its links and attributes stay. A symlink is written through (its target is replaced, the
+ * link stays). Refused (WriteRefused) when the file itself is not writable, or, with `expect`, when it changed
+ * since it was read. When anything fails the original is left as it was and the temporary file removed.
  */
-export function atomicWrite(path: string, text: string, expect?: ReadStamp, fs: WriteFs = nodeFs): void {
+export function atomicWrite(path: string, text: string, expect?: ReadStamp, fs: WriteFs = nodeFs): WriteHow {
   const real = fs.realpathSync(path);
   const st = fs.statSync(real);
   if (expect && (st.size !== expect.size || st.mtimeMs !== expect.mtimeMs)) {
-    throw new Error('the file changed while it was being processed; not written');
+    throw new WriteRefused('the file changed while it was being processed; not written');
+  }
+  try {
+    nodeFs.accessSync(real, nodeFs.constants.W_OK);
+  } catch {
+    throw new WriteRefused('not writable (no write permission on the file); not written');
+  }
+  const dir = dirname(real);
+  removeStaleTemps(dir);
+  if (st.nlink > 1) {
+    writeInPlace(real, text);
+    return 'in place (hard links)';
+  }
+  if ((extendedAttributes(real)?.length ?? 0) > 0) {
+    writeInPlace(real, text);
+    return 'in place (extended attributes)';
   }
   const mode = st.mode & 0o7777;
-  const tmp = join(dirname(real), `.${basename(real)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempPathFor(real);
   try {
+    setPendingTemp(tmp);
     fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
     if (typeof process.getuid === 'function' && (st.uid !== process.getuid() || st.gid !== process.getgid?.())) {
       try {
@@ -39,13 +95,18 @@ export function atomicWrite(path: string, text: string, expect?: ReadStamp, fs: 
     }
     // The mode given to open is masked by the umask: set it explicitly (after chown, which clears set-id bits).
     fs.chmodSync(tmp, mode);
+    fsyncPath(tmp, nodeFs.constants.O_RDONLY);
     fs.renameSync(tmp, real);
+    setPendingTemp(null);
+    fsyncPath(dir, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_DIRECTORY ?? 0));
   } catch (err) {
     try {
       fs.unlinkSync(tmp);
     } catch {
       // Never created, or already gone.
     }
+    setPendingTemp(null);
     throw err;
   }
+  return 'renamed';
 }
