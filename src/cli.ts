@@ -15,6 +15,7 @@ import { readStdinLimited } from './runner/stdin.js';
 import { atomicWrite, WriteRefused } from './runner/write.js';
 import { stopOnSignals } from './runner/signals.js';
 import { WriteScope } from './runner/write-scope.js';
+import { dirnamePath, shown, type FsPath } from './runner/fs-path.js';
 import { escapeName } from './report/escape.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
@@ -316,8 +317,8 @@ async function runStdin(run: Run): Promise<number> {
 const OUTSIDE_NOTE = 'skipped: a symlink to a file outside the directories being processed (not read, not written)';
 
 /** A path as the user wrote or found it: relative to cwd, forward slashes. */
-function linkDisplay(abs: string): string {
-  return relative(process.cwd(), abs).split(sep).join('/');
+function linkDisplay(abs: FsPath): string {
+  return typeof abs === 'string' ? relative(process.cwd(), abs).split(sep).join('/') : shown(abs);
 }
 
 async function runFiles(run: Run, paths: string[]): Promise<number> {
@@ -350,7 +351,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   // Dry run with stdout closed early (`| head`): nothing more anyone will see.
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
-  const jobs = files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path) }));
+  const jobs = files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirnamePath(f.path) }));
   const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
   const progress = new Progress(process.stderr, files.length, process.stderr.isTTY === true);
   io.progress = progress;
@@ -369,7 +370,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     const r = reportOf(escapeName(f.display), res);
     if (res.status === 'done') {
       if (run.o.dryRun && res.changed) {
-        const named = diffPath(f.display, f.path);
+        const named = diffPath(f.displayBytes ?? f.display, f.path);
         if (named.outside && !outsideNoted && !run.json) {
           outsideNoted = true;
           io.err('note: a file outside the current directory is named in its diff relative to its repository root (or to /)');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeBytes, escapeName } from '../src/report/escape.js';
@@ -14,7 +14,7 @@ describe('file names in messages', () => {
   it('escapeName writes control characters, separators and backslashes as escapes; plain names unchanged', () => {
     expect(escapeName('svc/Dockerfile')).toBe('svc/Dockerfile');
     expect(escapeName('café/Dockerfile')).toBe('café/Dockerfile');
-    expect(escapeName('a\nb\r\t\x1b[31m\x7f\u0085\u2028\\')).toBe('a\\nb\\r\\t\\x1b[31m\\x7f\\x85\\u2028\\\\');
+    expect(escapeName('a\nb\r\t\x1b[31m\x7f\u0085\u2028\\')).toBe('a\\nb\\r\\t\\x1b[31m\\x7f\\x85\\u2028\\');
     expect(escapeName('bad\ufffd\ud800')).toBe('bad\\ufffd\\ud800');
     expect(escapeBytes(Buffer.from([0x61, 0xe9, 0x2f, 0xc3, 0xa9, 0x0a]))).toBe('a\\xe9/é\\n');
   });
@@ -34,6 +34,30 @@ describe('file names in messages', () => {
       expect.stringMatching(/^4 files checked: 3 changed/),
     ]);
     for (const n of names) expect(read(dir, n)).toBe(CHAINED);
+  });
+});
+
+describe('names that are not UTF-8', () => {
+  it('a directory and a file with non-UTF-8 names are found, shown escaped, diffed for git apply and patch, written', () => {
+    const dir = makeTree({ 'good/Dockerfile': CHAINABLE });
+    const root = Buffer.from(dir);
+    const sub = Buffer.concat([root, Buffer.from('/caf'), Buffer.from([0xe9])]);
+    mkdirSync(sub);
+    writeFileSync(Buffer.concat([sub, Buffer.from('/Dockerfile')]), CHAINABLE);
+    writeFileSync(Buffer.concat([root, Buffer.from('/x'), Buffer.from([0xff]), Buffer.from('.Dockerfile')]), CHAINABLE);
+    const dry = runChain(['--dry-run', '-j', '2'], { cwd: dir });
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('--- "a/caf\\351/Dockerfile"\n+++ "b/caf\\351/Dockerfile"\n');
+    expect(dry.stdout).toContain('--- "a/x\\377.Dockerfile"\n');
+    expect(spawnSync('git', ['apply', '--check', '-'], { cwd: dir, input: dry.stdout }).status).toBe(0);
+    expect(spawnSync('patch', ['-p1', '--dry-run', '-s'], { cwd: dir, input: dry.stdout }).status).toBe(0);
+    const r = runChain([], { cwd: dir });
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      'fixed caf\\xe9/Dockerfile: 1 fix (chain-runs)',
+      'fixed good/Dockerfile: 1 fix (chain-runs)',
+      'fixed x\\xff.Dockerfile: 1 fix (chain-runs)',
+    ]);
+    expect(readFileSync(Buffer.concat([sub, Buffer.from('/Dockerfile')]), 'utf8')).toBe(CHAINED);
   });
 });
 

@@ -1,13 +1,13 @@
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
  * A file name as messages show it: on one line, with no terminal control sequences. Control characters (C0, DEL,
  * C1), line and paragraph separators, lone surrogates and U+FFFD (what an undecodable byte became) are written as
- * escapes, and so is a backslash, so that the result reads back unambiguously. Plain names are unchanged.
+ * escapes. Plain names are unchanged.
  */
 export function escapeName(name: string): string {
-  if (!/[\0-\x1f\x7f-\x9f\\\u2028\u2029\ufffd\ud800-\udfff]/.test(name)) return name;
-  return name.replace(/[\0-\x1f\x7f-\x9f\\\u2028\u2029\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) => {
+  if (!/[\0-\x1f\x7f-\x9f\u2028\u2029\ufffd\ud800-\udfff]/.test(name)) return name;
+  return name.replace(/[\0-\x1f\x7f-\x9f\u2028\u2029\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) => {
     if (NAMED[ch]) return NAMED[ch];
     const code = ch.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;

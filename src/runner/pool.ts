@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { TransformOptions } from '../../transforms/types.js';
 import { processFile, type FileResult, type ReadStamp } from './process.js';
 import { directoryContext } from './context.js';
+import { pathKey, type FsPath } from './fs-path.js';
 import { findTransform } from '../../transforms/registry.js';
 import type { BuildContext, Transform } from '../../transforms/types.js';
 
@@ -12,9 +13,9 @@ export interface PoolSetup {
 }
 
 export interface PoolJob {
-  path: string;
+  path: FsPath;
   /** Build context directory, or null for none. */
-  contextDir: string | null;
+  contextDir: FsPath | null;
 }
 
 export interface PoolRequest extends PoolJob {
@@ -52,8 +53,8 @@ export async function* processFiles(
     for (const job of jobs) {
       let context: BuildContext | undefined;
       if (job.contextDir !== null) {
-        context = contexts.get(job.contextDir);
-        if (!context) contexts.set(job.contextDir, (context = directoryContext(job.contextDir)));
+        context = contexts.get(pathKey(job.contextDir));
+        if (!context) contexts.set(pathKey(job.contextDir), (context = directoryContext(job.contextDir)));
       }
       yield processFile(job.path, { transforms, context, options: setup.options });
     }

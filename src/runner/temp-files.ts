@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { dirnamePath, joinPath, pathKey, type FsPath } from './fs-path.js';
 
 /** Suffix of every temporary file a write makes: how a later run recognises the ones it may remove. */
 const SUFFIX = '.docker-codemod.tmp';
@@ -12,9 +13,11 @@ const MAX_NAMED = 255 - 64;
 export const STALE_TEMP_MS = 60_000;
 
 /** A fresh temporary path beside `file`. */
-export function tempPathFor(file: string): string {
-  const name = basename(file);
+export function tempPathFor(file: FsPath): FsPath {
   const tag = `${process.pid}.${randomBytes(6).toString('hex')}${SUFFIX}`;
+  // A name that is not UTF-8 is left out (the short form is plain ASCII).
+  if (typeof file !== 'string') return joinPath(dirnamePath(file), `.${tag}`);
+  const name = basename(file);
   return join(dirname(file), Buffer.byteLength(name) <= MAX_NAMED ? `.${name}.${tag}` : `.${tag}`);
 }
 
@@ -24,9 +27,9 @@ export function isTempName(name: string): boolean {
 }
 
 /** The temporary file being written right now, if any (removed by the signal handler). */
-let pending: string | null = null;
+let pending: FsPath | null = null;
 
-export function setPendingTemp(path: string | null): void {
+export function setPendingTemp(path: FsPath | null): void {
   pending = path;
 }
 
@@ -47,9 +50,10 @@ const swept = new Set<string>();
  * Remove this tool's temporary files older than a minute from `dir` (left by a run that was killed): once per
  * directory per run, regular files only.
  */
-export function removeStaleTemps(dir: string, now: number = Date.now()): void {
-  if (swept.has(dir)) return;
-  swept.add(dir);
+export function removeStaleTemps(dir: FsPath, now: number = Date.now()): void {
+  const key = pathKey(dir);
+  if (swept.has(key)) return;
+  swept.add(key);
   let names: string[];
   try {
     names = nodeFs.readdirSync(dir);
@@ -58,7 +62,7 @@ export function removeStaleTemps(dir: string, now: number = Date.now()): void {
   }
   for (const name of names) {
     if (!isTempName(name)) continue;
-    const p = join(dir, name);
+    const p = joinPath(dir, name);
     try {
       const st = nodeFs.lstatSync(p);
       if (st.isFile() && now - st.mtimeMs > STALE_TEMP_MS) nodeFs.unlinkSync(p);

@@ -13,9 +13,11 @@ setFlagsFromString('--liftoff-only');
 await initShell();
 const transforms = setup.transformIds.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined);
 parentPort!.on('message', (req: PoolRequest) => {
-  const result = processFile(req.path, {
+  // Paths that are not UTF-8 arrive as bytes (a Uint8Array once passed between threads).
+  const bytes = (p: PoolRequest['path']) => (typeof p === 'string' ? p : Buffer.from(p));
+  const result = processFile(bytes(req.path), {
     transforms,
-    context: req.contextDir === null ? undefined : directoryContext(req.contextDir),
+    context: req.contextDir === null ? undefined : directoryContext(bytes(req.contextDir)),
     options: setup.options,
   });
   parentPort!.postMessage({ id: req.id, result } satisfies PoolResponse);

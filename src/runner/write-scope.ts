@@ -1,5 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { underRoot, type FsPath } from './fs-path.js';
 
 /** Real path, or the path itself when it cannot be resolved. */
 function real(p: string): string {
@@ -45,7 +46,7 @@ export class WriteScope {
   }
 
   /** Whether a real path lies inside one of the trees. */
-  contains(realPath: string): boolean {
-    return this.roots.some((r) => realPath.startsWith(r));
+  contains(realPath: FsPath): boolean {
+    return this.roots.some((r) => underRoot(realPath, r));
   }
 }

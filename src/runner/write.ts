@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs';
-import { dirname } from 'node:path';
+import { dirnamePath, type FsPath } from './fs-path.js';
 import type { ReadStamp } from './process.js';
 import { removeStaleTemps, setPendingTemp, tempPathFor } from './temp-files.js';
 import { extendedAttributes } from './xattrs.js';
@@ -7,12 +7,12 @@ import { extendedAttributes } from './xattrs.js';
 /** The file-system calls a write makes (replaceable in tests to simulate failures). */
 export interface WriteFs {
   realpathSync: (p: string) => string;
-  statSync: (p: string) => nodeFs.Stats;
-  writeFileSync: (p: string, data: string, opts: { flag: string; mode: number }) => void;
-  chmodSync: (p: string, mode: number) => void;
-  chownSync: (p: string, uid: number, gid: number) => void;
-  renameSync: (from: string, to: string) => void;
-  unlinkSync: (p: string) => void;
+  statSync: (p: FsPath) => nodeFs.Stats;
+  writeFileSync: (p: FsPath, data: string, opts: { flag: string; mode: number }) => void;
+  chmodSync: (p: FsPath, mode: number) => void;
+  chownSync: (p: FsPath, uid: number, gid: number) => void;
+  renameSync: (from: FsPath, to: FsPath) => void;
+  unlinkSync: (p: FsPath) => void;
 }
 
 /** A write refused before anything was touched; the message says why. */
@@ -22,7 +22,7 @@ export class WriteRefused extends Error {}
 export type WriteHow = 'renamed' | 'in place (hard links)' | 'in place (extended attributes)';
 
 /** Flush a file or directory to disk; where the platform cannot (a directory on some systems), do nothing. */
-function fsyncPath(path: string, flags: number): void {
+function fsyncPath(path: FsPath, flags: number): void {
   let fd: number;
   try {
     fd = nodeFs.openSync(path, flags);
@@ -39,7 +39,7 @@ function fsyncPath(path: string, flags: number): void {
 }
 
 /** Overwrite a file's bytes in place (the inode, its links, ACLs and attributes stay), then flush it. */
-function writeInPlace(real: string, text: string): void {
+function writeInPlace(real: FsPath, text: string): void {
   const data = Buffer.from(text, 'utf8');
   const fd = nodeFs.openSync(real, nodeFs.constants.O_WRONLY | (nodeFs.constants.O_NOFOLLOW ?? 0));
   try {
@@ -60,8 +60,9 @@ function writeInPlace(real: string, text: string): void {
  * link stays). Refused (WriteRefused) when the file itself is not writable, or, with `expect`, when it changed
  * since it was read. When anything fails the original is left as it was and the temporary file removed.
  */
-export function atomicWrite(path: string, text: string, expect?: ReadStamp, fs: WriteFs = nodeFs): WriteHow {
-  const real = fs.realpathSync(path);
+export function atomicWrite(path: FsPath, text: string, expect?: ReadStamp, fs: WriteFs = nodeFs): WriteHow {
+  // A path that is not UTF-8 stays bytes.
+  const real: FsPath = typeof path === 'string' ? fs.realpathSync(path) : nodeFs.realpathSync.native(path, { encoding: 'buffer' });
   const st = fs.statSync(real);
   if (expect && (st.size !== expect.size || st.mtimeMs !== expect.mtimeMs)) {
     throw new WriteRefused('the file changed while it was being processed; not written');
@@ -71,7 +72,7 @@ export function atomicWrite(path: string, text: string, expect?: ReadStamp, fs: 
   } catch {
     throw new WriteRefused('not writable (no write permission on the file); not written');
   }
-  const dir = dirname(real);
+  const dir = dirnamePath(real);
   removeStaleTemps(dir);
   if (st.nlink > 1) {
     writeInPlace(real, text);

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { closeSync, constants, openSync } from 'node:fs';
+import type { FsPath } from './fs-path.js';
 
 let getfattr: boolean | undefined;
 
@@ -17,8 +19,22 @@ function hasGetfattr(): boolean {
  * file does. Node has no API for extended attributes; `getfattr` is asked, and without it the answer is unknown
  * (null).
  */
-export function extendedAttributes(path: string): string[] | null {
+export function extendedAttributes(path: FsPath): string[] | null {
   if (process.platform !== 'linux' || !hasGetfattr()) return null;
+  if (typeof path !== 'string') {
+    // A command line cannot carry a name that is not UTF-8 from here: name the file by an open descriptor.
+    let fd: number;
+    try {
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch {
+      return null;
+    }
+    try {
+      return extendedAttributes(`/proc/${process.pid}/fd/${fd}`);
+    } finally {
+      closeSync(fd);
+    }
+  }
   const r = spawnSync('getfattr', ['--absolute-names', '--match=-', '--', path], { encoding: 'utf8' });
   if (r.status !== 0) return null;
   return r.stdout
