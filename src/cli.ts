@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -12,9 +12,11 @@ import { findDockerfiles, type FoundFile } from './runner/files.js';
 import { processFiles } from './runner/pool.js';
 import { processBytes, type FileResult } from './runner/process.js';
 import { readStdinLimited } from './runner/stdin.js';
+import { readSmallText } from './runner/read-limited.js';
 import { atomicWrite, WriteRefused } from './runner/write.js';
 import { stopOnSignals } from './runner/signals.js';
 import { WriteScope } from './runner/write-scope.js';
+import { prefetchExtendedAttributes } from './runner/xattrs.js';
 import { dirnamePath, shown, type FsPath } from './runner/fs-path.js';
 import { escapeName } from './report/escape.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
@@ -56,7 +58,7 @@ function packageVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readSmallText(join(dir, 'package.json')) ?? '') as { name?: string; version?: string };
       if (pkg.name === 'docker-codemod' && pkg.version) return pkg.version;
     } catch {
       // Not here: look further up.
@@ -362,6 +364,8 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     io.progress = null;
     io.err(`interrupted; ${summaryLine(summary, run.mode, run.o.verbose === true, run.errColors)}`);
   });
+  // Whether a file carries extended attributes or ACLs (kept by writing it in place), asked for all at once.
+  if (run.mode === 'write') prefetchExtendedAttributes(files.map((f) => f.real));
   const workers = workerCount(run.o.jobs, jobs.length);
   // Workers load their own parsers: this thread only needs them when it transforms the files itself.
   if (workers === 0) await startShell();
