@@ -223,6 +223,11 @@ class Io {
   }
 }
 
+/** A system error without the path Node appends (`ENOSPC: no space left on device`). */
+function systemError(err: NodeJS.ErrnoException): string {
+  return escapeName(err.code ? err.message.split(', ')[0] : err.message);
+}
+
 /** stdout failed with something other than a closed pipe: whatever was to be printed is lost, so the run failed. */
 function stdoutFailed(e: NodeJS.ErrnoException): never {
   process.stderr.write(`docker-codemod: error: cannot write to stdout: ${e.code ?? e.message}\n`);
@@ -236,7 +241,8 @@ function reportOf(path: string, res: FileResult): FileReport {
     case 'note':
       return { path, changed: false, fixes: [], skipped: [], unsafe: [], note: res.message };
     case 'error':
-      return { path, changed: false, fixes: [], skipped: [], unsafe: [], error: res.message, internal: res.internal };
+      // An error from the system may quote a path: kept to one line like every other message.
+      return { path, changed: false, fixes: [], skipped: [], unsafe: [], error: escapeName(res.message), internal: res.internal };
   }
 }
 
@@ -387,7 +393,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
           r.changed = false;
-          r.error = `cannot write: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err instanceof WriteRefused ? err.message : err.code ?? err.message}`;
+          r.error = `cannot write: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err instanceof WriteRefused ? err.message : systemError(err)}`;
         }
       }
     }

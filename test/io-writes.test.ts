@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { chmodSync, chownSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../src/runner/process.js';
-import { isTempName, tempPathFor } from '../src/runner/temp-files.js';
+import { isTempName, removePendingTemp, setPendingTemp, tempPathFor } from '../src/runner/temp-files.js';
 import { CHAINABLE, CHAINED, changedPaths, CLI, cliEnv, ensureBuilt, makeTree, removeTrees, runChain } from './helpers/cli.js';
 
 beforeAll(ensureBuilt);
@@ -156,9 +156,9 @@ describe('temporary files', () => {
   it('a name near NAME_MAX gets a short temporary name, and is written', () => {
     const name = `${'x'.repeat(240)}.Dockerfile`;
     expect(Buffer.byteLength(name)).toBe(251);
-    expect(Buffer.byteLength(tempPathFor(`/d/${name}`).slice(3))).toBeLessThanOrEqual(255);
-    expect(isTempName(tempPathFor(`/d/${name}`).slice(3))).toBe(true);
-    expect(isTempName(tempPathFor('/d/Dockerfile').slice(3))).toBe(true);
+    expect(Buffer.byteLength((tempPathFor(`/d/${name}`) as string).slice(3))).toBeLessThanOrEqual(255);
+    expect(isTempName((tempPathFor(`/d/${name}`) as string).slice(3))).toBe(true);
+    expect(isTempName((tempPathFor('/d/Dockerfile') as string).slice(3))).toBe(true);
     const dir = makeTree({ [name]: CHAINABLE });
     const r = runChain([], { cwd: dir });
     expect(r.stderr).toBe(`fixed ${name}: 1 fix (chain-runs)\n1 file checked: 1 changed, 1 fix applied, 0 fixes skipped\n`);
@@ -200,7 +200,20 @@ describe('temporary files', () => {
     expect(calls[at + 1]).toBe('fsync');
   });
 
-  it('SIGTERM mid-run: exits 143 with the summary so far, no temporary file left, every file whole', async () => {
+  it('the signal handler removes the temporary file being written', () => {
+    const dir = makeTree({ Dockerfile: CHAINABLE });
+    const tmp = tempPathFor(join(dir, 'Dockerfile')) as string;
+    writeFileSync(tmp, 'partial');
+    setPendingTemp(tmp);
+    removePendingTemp();
+    expect(readdirSync(dir)).toEqual(['Dockerfile']);
+    removePendingTemp();
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s mid-run: exits %i with the summary so far, no temporary file left, every file whole', async (signal, status) => {
     const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`d${i}/Dockerfile`, CHAINABLE]));
     const dir = makeTree(files);
     const child = spawn(process.execPath, [CLI, '-t', 'chain-runs', '.'], { cwd: dir, env: cliEnv() });
@@ -208,10 +221,10 @@ describe('temporary files', () => {
     const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      if (/^fixed /m.test(stderr) && !child.killed) child.kill('SIGTERM');
+      if (/^fixed /m.test(stderr) && !child.killed) child.kill(signal);
     });
     const code = await done;
-    expect(code).toBe(143);
+    expect(code).toBe(status);
     expect(stderr).toMatch(/^interrupted; \d+ files? checked: \d+ changed/m);
     const contents = Object.keys(files).map((p) => read(dir, p));
     expect(contents.every((c) => c === CHAINABLE || c === CHAINED)).toBe(true);
