@@ -13,7 +13,7 @@ import { processFiles } from './runner/pool.js';
 import { processBytes, type FileResult } from './runner/process.js';
 import { readStdinLimited } from './runner/stdin.js';
 import { readSmallText } from './runner/read-limited.js';
-import { atomicWrite, WriteRefused } from './runner/write.js';
+import { atomicWrite, deferDirectoryFlushes, flushDirectories, WriteRefused } from './runner/write.js';
 import { stopOnSignals } from './runner/signals.js';
 import { WriteScope } from './runner/write-scope.js';
 import { prefetchExtendedAttributes } from './runner/xattrs.js';
@@ -365,7 +365,9 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   io.progress = progress;
   let done = 0;
   let outsideNoted = false;
+  if (run.mode === 'write') deferDirectoryFlushes();
   stopOnSignals(() => {
+    flushDirectories();
     progress.clear();
     io.progress = null;
     io.err(`interrupted; ${summaryLine(summary, run.mode, run.o.verbose === true, run.errColors)}`);
@@ -403,6 +405,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     // Let EPIPE and signals through between files.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  flushDirectories();
   progress.clear();
   io.progress = null;
 

@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs';
-import { dirnamePath, type FsPath } from './fs-path.js';
+import { dirnamePath, pathKey, type FsPath } from './fs-path.js';
 import type { ReadStamp } from './process.js';
 import { removeStaleTemps, setPendingTemp, tempPathFor } from './temp-files.js';
 import { extendedAttributes } from './xattrs.js';
@@ -36,6 +36,25 @@ function fsyncPath(path: FsPath, flags: number): void {
   } finally {
     nodeFs.closeSync(fd);
   }
+}
+
+/** Directories whose flush is left to `flushDirectories` (a run writing many files in one directory flushes it once). */
+let deferred: Map<string, FsPath> | null = null;
+
+/**
+ * Flush each directory once, at the end of a run, instead of after each rename in it. Sound: a temporary file is
+ * flushed before its rename, so after a crash each file holds its old or its new content; the directory flush only
+ * makes the rename itself durable.
+ */
+export function deferDirectoryFlushes(): void {
+  deferred ??= new Map();
+}
+
+/** Flush the directories renames were made in since `deferDirectoryFlushes`. */
+export function flushDirectories(): void {
+  if (!deferred) return;
+  for (const dir of deferred.values()) fsyncPath(dir, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_DIRECTORY ?? 0));
+  deferred.clear();
 }
 
 /** Overwrite a file's bytes in place (the inode, its links, ACLs and attributes stay), then flush it. */
@@ -99,7 +118,8 @@ export function atomicWrite(path: FsPath, text: string, expect?: ReadStamp, fs: 
     fsyncPath(tmp, nodeFs.constants.O_RDONLY);
     fs.renameSync(tmp, real);
     setPendingTemp(null);
-    fsyncPath(dir, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_DIRECTORY ?? 0));
+    if (deferred) deferred.set(pathKey(dir), dir);
+    else fsyncPath(dir, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_DIRECTORY ?? 0));
   } catch (err) {
     try {
       fs.unlinkSync(tmp);
