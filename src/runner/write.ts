@@ -106,6 +106,8 @@ export function atomicWrite(path: FsPath, text: string, expect?: ReadStamp, fs: 
   try {
     setPendingTemp(tmp);
     fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o600 });
+    // Flushed while still ours and readable (the mode set below may forbid reading it).
+    fsyncPath(tmp, nodeFs.constants.O_RDONLY);
     if (typeof process.getuid === 'function' && (st.uid !== process.getuid() || st.gid !== process.getgid?.())) {
       try {
         fs.chownSync(tmp, st.uid, st.gid);
@@ -115,7 +117,6 @@ export function atomicWrite(path: FsPath, text: string, expect?: ReadStamp, fs: 
     }
     // The mode given to open is masked by the umask: set it explicitly (after chown, which clears set-id bits).
     fs.chmodSync(tmp, mode);
-    fsyncPath(tmp, nodeFs.constants.O_RDONLY);
     fs.renameSync(tmp, real);
     setPendingTemp(null);
     if (deferred) deferred.set(pathKey(dir), dir);
