@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initShell } from './model/shell.js';
 import { TRANSFORMS } from '../transforms/registry.js';
@@ -12,12 +12,20 @@ import { findDockerfiles, isDockerfileName, type FoundFile } from './runner/file
 import { fileListNote, readFileList } from './runner/files-from.js';
 import { processFiles, transformsFor } from './runner/pool.js';
 import { processBytes, type FileResult } from './runner/process.js';
-import { atomicWrite } from './runner/write.js';
 import { ConfigResolver, type FilePlan } from './config/resolve.js';
 import { ConfigError } from './config/settings.js';
 import { globMatcher } from './config/match.js';
+import { readStdinLimited } from './runner/stdin.js';
+import { readSmallText } from './runner/read-limited.js';
+import { atomicWrite, deferDirectoryFlushes, flushDirectories, WriteRefused } from './runner/write.js';
+import { stopOnSignals } from './runner/signals.js';
+import { WriteScope } from './runner/write-scope.js';
+import { prefetchExtendedAttributes } from './runner/xattrs.js';
+import { dirnamePath, lossy, shown, type FsPath } from './runner/fs-path.js';
+import { escapeName } from './report/escape.js';
 import { colorEnabled, makeColors, type Colors } from './report/color.js';
 import { colorDiff, unifiedDiff } from './report/diff.js';
+import { diffPath } from './report/diff-names.js';
 import { jsonReport, transformsJson } from './report/json.js';
 import { githubAnnotations } from './report/github.js';
 import { sarifReport } from './report/sarif.js';
@@ -66,7 +74,7 @@ function packageVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readSmallText(join(dir, 'package.json')) ?? '') as { name?: string; version?: string };
       if (pkg.name === 'docker-codemod' && pkg.version) return pkg.version;
     } catch {
       // Not here: look further up.
@@ -225,7 +233,7 @@ class Io {
 
   constructor() {
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
+      if (e.code !== 'EPIPE') stdoutFailed(e);
       this.stdoutClosed = true;
       this.onStdoutClosed();
     });
@@ -234,7 +242,15 @@ class Io {
   }
 
   out(s: string | Uint8Array): void {
-    if (!this.stdoutClosed && s.length > 0) process.stdout.write(s);
+    if (this.stdoutClosed || s.length === 0) return;
+    try {
+      process.stdout.write(s);
+    } catch (e) {
+      // A file or device on stdout fails synchronously (ENOSPC on a full disk, EIO, EBADF).
+      if ((e as NodeJS.ErrnoException).code !== 'EPIPE') stdoutFailed(e as NodeJS.ErrnoException);
+      this.stdoutClosed = true;
+      this.onStdoutClosed();
+    }
   }
 
   err(line: string): void {
@@ -245,6 +261,17 @@ class Io {
   }
 }
 
+/** A system error without the path Node appends (`ENOSPC: no space left on device`). */
+function systemError(err: NodeJS.ErrnoException): string {
+  return escapeName(err.code ? err.message.split(', ')[0] : err.message);
+}
+
+/** stdout failed with something other than a closed pipe: whatever was to be printed is lost, so the run failed. */
+function stdoutFailed(e: NodeJS.ErrnoException): never {
+  process.stderr.write(`docker-codemod: error: cannot write to stdout: ${e.code ?? e.message}\n`);
+  process.exit(EXIT_FAILURE);
+}
+
 function reportOf(path: string, res: FileResult): FileReport {
   switch (res.status) {
     case 'done':
@@ -252,14 +279,9 @@ function reportOf(path: string, res: FileResult): FileReport {
     case 'note':
       return { path, changed: false, fixes: [], skipped: [], unsafe: [], note: res.message };
     case 'error':
-      return { path, changed: false, fixes: [], skipped: [], unsafe: [], error: res.message, internal: res.internal };
+      // An error from the system may quote a path: kept to one line like every other message.
+      return { path, changed: false, fixes: [], skipped: [], unsafe: [], error: escapeName(res.message), internal: res.internal };
   }
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 interface Run {
@@ -334,10 +356,13 @@ async function startShell(): Promise<void> {
 async function runStdin(run: Run): Promise<number> {
   if (process.stdin.isTTY) run.io.err('reading a Dockerfile from stdin (end it with Ctrl-D)');
   await startShell();
-  const bytes = await readStdin();
+  const read = await readStdinLimited();
+  const bytes = read.ok ? read.bytes : Buffer.alloc(0);
   const context = run.o.context ? directoryContext(run.o.context) : undefined;
   const { plan } = await run.config.forFile(null, process.cwd(), true);
-  const res = processBytes(bytes, { transforms: transformsFor(plan.transformIds), context, options: plan.options });
+  const res: FileResult = read.ok
+    ? processBytes(bytes, { transforms: transformsFor(plan.transformIds), context, options: plan.options })
+    : { status: 'error', message: read.message, internal: false };
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
   if (res.status === 'done' && run.o.dryRun) r.diff = res.changed ? unifiedDiff(STDIN_NAME, res.input, res.output) : '';
@@ -356,6 +381,13 @@ async function runStdin(run: Run): Promise<number> {
   return exitCode(run, summarize([r]));
 }
 
+const OUTSIDE_NOTE = 'skipped: a symlink to a file outside the directories being processed (not read, not written)';
+
+/** A path as the user wrote or found it: relative to cwd, forward slashes. */
+function linkDisplay(abs: FsPath): string {
+  return typeof abs === 'string' ? relative(process.cwd(), abs).split(sep).join('/') : shown(abs);
+}
+
 async function runFiles(run: Run, paths: string[]): Promise<number> {
   const { io } = run;
   const cwd = process.cwd();
@@ -364,11 +396,16 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   // Each file's transforms and options: its config file's settings, then the command line's.
   const plans: Array<FilePlan | null> = [];
   for (const f of found.files) {
-    const { plan, excludedBy } = await run.config.forFile(f.path, dirname(f.path), f.explicit);
+    const path = lossy(f.path);
+    const { plan, excludedBy } = await run.config.forFile(path, dirname(path), f.explicit);
     plans.push(excludedBy === null ? plan : null);
   }
-  found.files = found.files.filter((_, i) => plans[i] !== null);
-  const filePlans = plans.filter((p): p is FilePlan => p !== null);
+  const planOf = new Map<FoundFile, FilePlan>();
+  found.files.forEach((f, i) => {
+    const plan = plans[i];
+    if (plan) planOf.set(f, plan);
+  });
+  found.files = found.files.filter((f) => planOf.has(f));
   // Only the JSON document needs every report at the end; text mode keeps counts.
   const reports: FileReport[] = [];
   const summary = emptySummary();
@@ -377,41 +414,68 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     if (run.json) reports.push(r);
   };
   for (const p of found.problems) {
-    const r: FileReport = { path: p.display, changed: false, fixes: [], skipped: [], unsafe: [], error: p.message };
+    const r: FileReport = { path: escapeName(p.display), changed: false, fixes: [], skipped: [], unsafe: [], error: p.message };
     record(r);
     printFile(run, r);
   }
-  if (!run.json) for (const n of found.notes) io.err(n);
+  if (!run.json) for (const n of found.notes) io.err(escapeName(n));
+  // Symlinks to files outside the trees being processed are neither read nor written.
+  const scope = new WriteScope(paths);
+  const files = found.files.filter((f) => {
+    if (scope.contains(f.real)) return true;
+    // Named by the link (the target's path is nobody's business here).
+    const r: FileReport = { path: escapeName(linkDisplay(f.path)), changed: false, fixes: [], skipped: [], unsafe: [], note: OUTSIDE_NOTE };
+    record(r);
+    printFile(run, r);
+    return false;
+  });
 
   // Dry run with stdout closed early (`| head`): nothing more anyone will see.
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
-  const jobs = found.files.map((f, i) => ({
+  const jobs = files.map((f) => ({
     path: f.path,
-    contextDir: run.o.context ?? dirname(f.path),
-    ...filePlans[i],
-    ...(isDockerfileName(basename(f.path)) ? {} : { checkContent: true }),
+    contextDir: run.o.context ?? dirnamePath(f.path),
+    ...planOf.get(f),
+    ...(isDockerfileName(basename(lossy(f.path))) ? {} : { checkContent: true }),
   }));
   const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
-  const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
+  const progress = new Progress(process.stderr, files.length, process.stderr.isTTY === true);
   io.progress = progress;
   let done = 0;
+  let outsideNoted = false;
+  if (run.mode === 'write') deferDirectoryFlushes();
+  stopOnSignals(() => {
+    flushDirectories();
+    progress.clear();
+    io.progress = null;
+    io.err(`interrupted; ${summaryLine(summary, run.mode, run.o.verbose === true, run.errColors)}`);
+  });
+  // Whether a file carries extended attributes or ACLs (kept by writing it in place), asked for all at once.
+  if (run.mode === 'write') prefetchExtendedAttributes(files.map((f) => f.real));
   const workers = workerCount(run.o.jobs, jobs.length);
   // Workers load their own parsers: this thread only needs them when it transforms the files itself.
   if (workers === 0) await startShell();
   for await (const res of processFiles(jobs, setup, workers)) {
-    const f = found.files[done];
-    const r = reportOf(f.display, res);
+    const f = files[done];
+    const r = reportOf(escapeName(f.display), res);
     if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
     if (res.status === 'done') {
-      if (run.o.dryRun) r.diff = res.changed ? unifiedDiff(f.display, res.input, res.output) : '';
+      if (run.o.dryRun && res.changed) {
+        const named = diffPath(f.displayBytes ?? f.display, f.path);
+        if (named.outside && !outsideNoted && !run.json) {
+          outsideNoted = true;
+          io.err('note: a file outside the current directory is named in its diff relative to its repository root (or to /)');
+        }
+        r.diff = unifiedDiff(named.path, res.input, res.output);
+      } else if (run.o.dryRun) r.diff = '';
       if (res.changed && run.mode === 'write') {
         try {
           atomicWrite(f.path, res.output, res.stamp);
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
           r.changed = false;
-          r.error = `cannot write: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message}`;
+          r.error = `cannot write: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err instanceof WriteRefused ? err.message : systemError(err)}`;
         }
       }
     }
@@ -421,6 +485,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     // Let EPIPE and signals through between files.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  flushDirectories();
   progress.clear();
   io.progress = null;
 

@@ -72,7 +72,8 @@ describe('modes and exit codes', () => {
     const sub = runChain(['--dry-run', '.'], { cwd: join(dir, 'svc/api') });
     expect(sub.stdout.startsWith('--- a/Dockerfile\n+++ b/Dockerfile\n')).toBe(true);
     const up = runChain(['--dry-run', '../api'], { cwd: join(dir, 'svc/web') });
-    expect(up.stdout.startsWith('--- a/../api/Dockerfile\n')).toBe(true);
+    // Above it: no `..` (git apply and patch refuse it); outside a repository, the path from /.
+    expect(up.stdout.startsWith(`--- a${join(dir, 'svc/api/Dockerfile')}\n`)).toBe(true);
   });
 
   it.each([

@@ -97,7 +97,7 @@ describe('unusual inputs', () => {
     for (const p of [dir, join(dir, 'good'), join(dir, 'good/Dockerfile')]) fs.chownSync(p, NOBODY, NOBODY);
     // ro/ stays root-owned 0755: nobody can read the file but not create the temporary file beside it.
     const r = runChain([], { cwd: dir, uid: NOBODY, gid: NOBODY });
-    expect(lines(r.stderr, 'ro/Dockerfile')).toEqual(['ro/Dockerfile: error: cannot write: permission denied']);
+    expect(lines(r.stderr, 'ro/Dockerfile')).toEqual(['ro/Dockerfile: error: cannot write: not writable (no write permission on the file); not written']);
     expect(r.status).toBe(2);
     expect(read(dir, 'ro/Dockerfile')).toBe(CHAINABLE);
     expect(readdirSync(join(dir, 'ro'))).toEqual(['Dockerfile']);

@@ -1,34 +1,52 @@
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, normalize, sep } from 'node:path';
+import { joinPath, type FsPath } from './fs-path.js';
 import type { BuildContext } from '../../transforms/types.js';
+import { readSmallText } from './read-limited.js';
 
-/** A build context backed by a directory; paths outside it read as missing. */
-export function directoryContext(dir: string): BuildContext {
-  const inside = (p: string): string | null => {
+/**
+ * A build context backed by a directory, read as Docker uploads it: symlinks are resolved, and anything that
+ * resolves outside the directory reads as missing (it is never opened). Only regular files of a few MiB are read.
+ */
+export function directoryContext(dir: FsPath): BuildContext {
+  /** Real path as a string, or as bytes when `p` is bytes (a name that is not UTF-8). */
+  const realOf = (p: FsPath): FsPath => (typeof p === 'string' ? realpathSync.native(p) : realpathSync.native(p, { encoding: 'buffer' }));
+  let root: string | null = null;
+  const realRoot = (): string => {
+    if (root === null) {
+      let r: FsPath = dir;
+      try {
+        r = realOf(dir);
+      } catch {
+        // Keep dir.
+      }
+      root = typeof r === 'string' ? r : r.toString('latin1');
+      if (!root.endsWith(sep)) root += sep;
+    }
+    return root;
+  };
+  /** The real path of regular file `p`, or null when it is missing, not a regular file or resolves outside. */
+  const inside = (p: string): FsPath | null => {
     const rel = normalize(p.replace(/^\/+/, ''));
-    if (isAbsolute(rel) || rel.startsWith('..')) return null;
-    return join(dir, rel);
+    if (isAbsolute(rel) || rel === '..' || rel.startsWith('..' + sep)) return null;
+    const full = joinPath(dir, rel);
+    let real: FsPath;
+    try {
+      // No exception for a missing file: lookups of absent manifests are the common case.
+      if (!statSync(full, { throwIfNoEntry: false })?.isFile()) return null;
+      real = realOf(full);
+    } catch {
+      return null;
+    }
+    const top = realRoot();
+    const r = typeof real === 'string' ? real : real.toString('latin1');
+    return r.startsWith(top) ? real : null;
   };
   return {
-    exists(p) {
-      const full = inside(p);
-      if (!full) return false;
-      try {
-        // No exception for a missing file: lookups of absent manifests are the common case.
-        return statSync(full, { throwIfNoEntry: false })?.isFile() ?? false;
-      } catch {
-        return false;
-      }
-    },
+    exists: (p) => inside(p) !== null,
     readText(p) {
-      const full = inside(p);
-      if (!full) return null;
-      try {
-        if (!statSync(full, { throwIfNoEntry: false })?.isFile()) return null;
-        return readFileSync(full, 'utf8');
-      } catch {
-        return null;
-      }
+      const real = inside(p);
+      return real ? readSmallText(real) : null;
     },
   };
 }

@@ -1,9 +1,11 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { dockerfileName } from './dockerfile-names.js';
 import { isVendored, SKIP_DIRS } from './vendored.js';
+import { readSmallText } from './read-limited.js';
+import { entryName, joinPath, lossy, pathKey, shown, type FsPath } from './fs-path.js';
 
 type FastGlob = typeof import('fast-glob');
 let fastGlob: FastGlob | undefined;
@@ -21,12 +23,14 @@ function ignore(): Ignore {
 
 /** A Dockerfile found on disk. */
 export interface FoundFile {
-  /** Absolute path as found (may be a symlink). */
-  path: string;
+  /** Absolute path as found (may be a symlink); bytes when the name is not UTF-8. */
+  path: FsPath;
   /** Real path: where the bytes live, and what a write replaces. */
-  real: string;
-  /** Path shown to the user and used in diff headers: relative to cwd, forward slashes. */
+  real: FsPath;
+  /** Path shown to the user and used in diff headers: relative to cwd, forward slashes (undecodable bytes as \xNN). */
   display: string;
+  /** `display` as bytes, when the path is not UTF-8 (for diff headers). */
+  displayBytes?: Buffer;
   /** Named on the command line (processed whatever its name). */
   explicit: boolean;
 }
@@ -48,6 +52,12 @@ export interface Discovery {
 /** Whether a file name is one directory search treats as a Dockerfile. */
 export function isDockerfileName(name: string): boolean {
   return dockerfileName(name);
+}
+
+/** Path bytes of `abs` relative to `base` (a directory above it, else `abs` whole). */
+function relBytes(base: string, abs: Buffer): Buffer {
+  const b = Buffer.from(base.endsWith(sep) ? base : base + sep);
+  return abs.length > b.length && abs.subarray(0, b.length).equals(b) ? abs.subarray(b.length) : abs;
 }
 
 /** Forward-slash path of `abs` relative to `base`. */
@@ -85,12 +95,12 @@ class GitIgnores {
   private load(dir: string): Ignore | null {
     let ig = this.rules.get(dir);
     if (ig !== undefined) return ig;
-    ig = null;
+    // No .gitignore (or one that is unreadable, not a regular file, or over a few MiB): no rules here.
+    const text = readSmallText(join(dir, '.gitignore'));
     try {
-      const text = readFileSync(join(dir, '.gitignore'), 'utf8');
-      ig = ignore().add(text);
+      ig = text === null ? null : ignore().add(text);
     } catch {
-      // No .gitignore (or unreadable): no rules here.
+      ig = null;
     }
     this.rules.set(dir, ig);
     return ig;
@@ -174,7 +184,20 @@ export function findDockerfiles(args: string[], cwd: string = process.cwd(), exc
     // Keep cwd.
   }
 
-  const addFile = (abs: string, explicit: boolean, viaLink: boolean) => {
+  const addFile = (abs: FsPath, explicit: boolean, viaLink: boolean) => {
+    if (typeof abs !== 'string') {
+      // Not UTF-8: realpath as bytes, shown relative to cwd.
+      let real: Buffer;
+      try {
+        real = realpathSync.native(abs, { encoding: 'buffer' });
+      } catch (err) {
+        problems.push({ display: shown(relBytes(cwd, abs)), message: errnoMessage(err) });
+        return;
+      }
+      const bytes = relBytes(viaLink ? realCwd : cwd, viaLink ? real : abs);
+      found.push({ path: abs, real, display: shown(bytes), displayBytes: bytes, explicit });
+      return;
+    }
     let real = abs;
     try {
       real = realpathSync(abs);
@@ -186,12 +209,12 @@ export function findDockerfiles(args: string[], cwd: string = process.cwd(), exc
   };
 
   /** A symlink or unusual entry met during a search: add it if it is a regular file. */
-  const addLinked = (abs: string) => {
+  const addLinked = (abs: FsPath) => {
     let st;
     try {
       st = statSync(abs);
     } catch (err) {
-      problems.push({ display: rel(cwd, abs), message: errnoMessage(err) });
+      problems.push({ display: typeof abs === 'string' ? rel(cwd, abs) : shown(relBytes(cwd, abs)), message: errnoMessage(err) });
       return;
     }
     if (st.isFile()) addFile(abs, false, true);
@@ -199,23 +222,27 @@ export function findDockerfiles(args: string[], cwd: string = process.cwd(), exc
 
   const walk = (root: string) => {
     const scope = ignores.scope(root);
-    const visit = (dir: string) => {
-      let entries: Dirent[];
+    // Paths are text for the .gitignore rules (lossy), and bytes for the file system when a name is not UTF-8.
+    const visit = (dir: FsPath) => {
+      let entries: Dirent<Buffer>[];
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
+        entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
       } catch (err) {
-        problems.push({ display: rel(cwd, dir) || '.', message: `cannot read directory: ${errnoMessage(err)}` });
+        const d = typeof dir === 'string' ? rel(cwd, dir) : shown(relBytes(cwd, dir));
+        problems.push({ display: d || '.', message: `cannot read directory: ${errnoMessage(err)}` });
         return;
       }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const chain = ignores.chain(scope, root, dir);
+      entries.sort((a, b) => Buffer.compare(a.name, b.name));
+      const chain = ignores.chain(scope, root, lossy(dir));
       for (const e of entries) {
-        const abs = join(dir, e.name);
+        const raw = entryName(e.name);
+        const name = lossy(raw);
+        const abs = joinPath(dir, raw);
         if (e.isDirectory()) {
-          if (isVendored(abs, e.name) || exclude(abs) || ignores.decide(chain, abs, true)) continue;
+          if (isVendored(lossy(abs), name) || exclude(lossy(abs)) || ignores.decide(chain, lossy(abs), true)) continue;
           visit(abs);
-        } else if (isDockerfileName(e.name) && !SKIP_DIRS.has(e.name)) {
-          if (exclude(abs) || ignores.decide(chain, abs, false)) continue;
+        } else if (isDockerfileName(name) && !SKIP_DIRS.has(name)) {
+          if (exclude(lossy(abs)) || ignores.decide(chain, lossy(abs), false)) continue;
           if (e.isFile()) addFile(abs, false, false);
           else if (e.isSymbolicLink()) addLinked(abs);
           // FIFOs, sockets, devices: not files to read; skipped silently when found by a search.
@@ -303,8 +330,9 @@ export function findDockerfiles(args: string[], cwd: string = process.cwd(), exc
   found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   const seen = new Set<string>();
   const files = found.filter((f) => {
-    if (seen.has(f.real)) return false;
-    seen.add(f.real);
+    const key = pathKey(f.real);
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
   return { files, problems, notes };

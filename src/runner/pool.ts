@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { TransformOptions } from '../../transforms/types.js';
 import { processFile, type FileResult, type ReadStamp } from './process.js';
 import { directoryContext } from './context.js';
+import { pathKey, type FsPath } from './fs-path.js';
 import { findTransform } from '../../transforms/registry.js';
 import type { BuildContext, Transform } from '../../transforms/types.js';
 
@@ -12,9 +13,9 @@ export interface PoolSetup {
 }
 
 export interface PoolJob {
-  path: string;
+  path: FsPath;
   /** Build context directory, or null for none. */
-  contextDir: string | null;
+  contextDir: FsPath | null;
   /** The file's name does not say it is a Dockerfile: check its content (ProcessOptions.checkContent). */
   checkContent?: boolean;
   /** This file's transforms and options, when they are not the setup's (config files, per-file settings). */
@@ -67,8 +68,8 @@ export async function* processFiles(
     for (const job of jobs) {
       let context: BuildContext | undefined;
       if (job.contextDir !== null) {
-        context = contexts.get(job.contextDir);
-        if (!context) contexts.set(job.contextDir, (context = directoryContext(job.contextDir)));
+        context = contexts.get(pathKey(job.contextDir));
+        if (!context) contexts.set(pathKey(job.contextDir), (context = directoryContext(job.contextDir)));
       }
       yield processFile(job.path, {
         transforms: job.transformIds ? transformsFor(job.transformIds) : transforms,

@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
+import { CR_ONLY_MESSAGE, isCrOnly, looksUtf16, UTF16_MESSAGE } from './encoding.js';
+import { readLimited } from './read-limited.js';
 import type { BuildContext, Transform, TransformOptions } from '../../transforms/types.js';
 import { generatedByHeader, generatedFromSibling } from './generated.js';
 import { looksLikeDockerfile } from './looks-like.js';
@@ -70,6 +71,7 @@ export function processBytes(bytes: Uint8Array, opts: ProcessOptions): FileResul
   if (bytes.length > MAX_FILE_BYTES) {
     return { status: 'error', message: fileTooLarge(bytes.length), internal: false };
   }
+  if (looksUtf16(bytes)) return { status: 'error', message: UTF16_MESSAGE, internal: false };
   if (bytes.includes(0)) return { status: 'note', message: 'binary file, skipped' };
   let text: string;
   try {
@@ -89,10 +91,14 @@ export function processBytes(bytes: Uint8Array, opts: ProcessOptions): FileResul
 
 /** Transform a file's text; errors become results. A generated file (its header says so) is left alone. */
 export function processText(text: string, opts: ProcessOptions): FileResult {
+  if (isCrOnly(text)) return { status: 'error', message: CR_ONLY_MESSAGE, internal: false };
   const generated = generatedByHeader(text);
   if (generated !== null) return { status: 'note', message: generated };
   try {
     const r = transformText(text, { transforms: [...opts.transforms], context: opts.context, options: opts.options });
+    // The same limit as for input: a file the tool grew past it could not be processed again.
+    const size = r.changed ? Buffer.byteLength(r.output) : 0;
+    if (size > MAX_FILE_BYTES) return { status: 'error', message: resultTooLarge(size), internal: false };
     return { status: 'done', input: text, output: r.output, changed: r.changed, fixes: r.fixes, skipped: r.skipped, unsafe: r.unsafe };
   } catch (err) {
     if (err instanceof InputError) return { status: 'error', message: err.message, internal: false };
@@ -100,6 +106,11 @@ export function processText(text: string, opts: ProcessOptions): FileResult {
     const e = err as Error;
     return { status: 'error', message: e?.message ?? String(err), internal: true };
   }
+}
+
+function resultTooLarge(size: number): string {
+  const mb = (size / (1024 * 1024)).toFixed(2);
+  return `the result would be ${mb} MiB, over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit for Dockerfiles (which a later run would refuse); the file is left as it is`;
 }
 
 function fileTooLarge(size: number): string {
@@ -131,42 +142,20 @@ export type ReadResult = { ok: true; bytes: Uint8Array; stamp: ReadStamp } | { o
  * Read a file's bytes without blocking on FIFOs and without reading more than the size limit allows.
  * The only I/O of the per-file pipeline.
  */
-export function readFileBytes(path: string): ReadResult {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    return { ok: false, message: readErrorMessage(err) };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) return { ok: false, message: 'is a directory' };
-    if (!st.isFile()) return { ok: false, message: 'not a regular file' };
-    if (st.size > MAX_FILE_BYTES) return { ok: false, message: fileTooLarge(st.size) };
-    // Read to the end, even if the file grew since fstat.
-    const chunks: Buffer[] = [];
-    let n = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.max(st.size - n, 0) + 4096);
-      const r = readSync(fd, buf, 0, buf.length, null);
-      if (r === 0) break;
-      chunks.push(buf.subarray(0, r));
-      n += r;
-      if (n > MAX_FILE_BYTES) return { ok: false, message: fileTooLarge(n) };
-    }
-    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), stamp: { size: st.size, mtimeMs: st.mtimeMs } };
-  } catch (err) {
-    return { ok: false, message: readErrorMessage(err) };
-  } finally {
-    closeSync(fd);
-  }
+export function readFileBytes(path: string | Buffer): ReadResult {
+  const r = readLimited(path, MAX_FILE_BYTES);
+  if (r.ok) return { ok: true, bytes: r.bytes, stamp: { size: r.size, mtimeMs: r.mtimeMs } };
+  if (r.reason === 'too-large') return { ok: false, message: fileTooLarge(r.size) };
+  if (r.reason === 'not-file') return { ok: false, message: r.directory ? 'is a directory' : 'not a regular file' };
+  return { ok: false, message: readErrorMessage(r.error) };
 }
 
 /** Read one file and transform it. A generated file (a template next to it renders it) is left alone. */
-export function processFile(path: string, opts: ProcessOptions): FileResult & { stamp?: ReadStamp } {
+export function processFile(path: string | Buffer, opts: ProcessOptions): FileResult & { stamp?: ReadStamp } {
   const read = readFileBytes(path);
   if (!read.ok) return { status: 'error', message: read.message, internal: false };
-  const generated = generatedFromSibling(path);
+  // A path that is not UTF-8 (bytes) names no template sibling the check could build a name for.
+  const generated = typeof path === 'string' ? generatedFromSibling(path) : null;
   if (generated !== null) return { status: 'note', message: generated, stamp: read.stamp };
   return { ...processBytes(read.bytes, opts), stamp: read.stamp };
 }

@@ -11,9 +11,11 @@ setFlagsFromString('--liftoff-only');
 await initShell();
 const transforms = transformsFor(setup.transformIds);
 parentPort!.on('message', (req: PoolRequest) => {
-  const result = processFile(req.path, {
+  // Paths that are not UTF-8 arrive as bytes (a Uint8Array once passed between threads).
+  const bytes = (p: PoolRequest['path']) => (typeof p === 'string' ? p : Buffer.from(p));
+  const result = processFile(bytes(req.path), {
     transforms: req.transformIds ? transformsFor(req.transformIds) : transforms,
-    context: req.contextDir === null ? undefined : directoryContext(req.contextDir),
+    context: req.contextDir === null ? undefined : directoryContext(bytes(req.contextDir)),
     options: req.options ?? setup.options,
     checkContent: req.checkContent,
   });
