@@ -32,6 +32,35 @@ describe('large generated files', () => {
     expect(transformText(`FROM debian:12\n${envs.join('')}RUN apt-get install -y curl\n`, all).changed).toBe(true);
   });
 
+  /** Milliseconds `f` takes, and its result. */
+  const timed = <T>(f: () => T): [number, T] => {
+    const t = performance.now();
+    const r = f();
+    return [performance.now() - t, r];
+  };
+
+  it('4,000 nested WORKDIRs before a pip install (once over a minute)', () => {
+    const input = `FROM python:3\n${'WORKDIR a\n'.repeat(4000)}COPY . .\nRUN pip install -r requirements.txt\n`;
+    const context = { exists: (p: string) => p === 'requirements.txt', readText: (p: string) => (p === 'requirements.txt' ? 'flask\n' : null) };
+    const [ms, r] = timed(() => transformText(input, { ...all, context }));
+    expect(ms).toBeLessThan(20_000);
+    expect(r.fixes.map((f) => f.transform).sort()).toEqual(['deps-copy-first', 'pip-no-cache-dir']);
+  });
+
+  it('one RUN of 12,500 pip installs joined by && (once over a minute)', () => {
+    const input = `FROM python:3\nRUN ${Array(12_500).fill('pip install x').join(' && ')}\n`;
+    const [ms, r] = timed(() => transformText(input, all));
+    expect(ms).toBeLessThan(30_000);
+    expect(r.fixes.filter((f) => f.transform === 'pip-no-cache-dir')).toHaveLength(12_500);
+  });
+
+  it('an exec-form RUN of 80,000 " apt-get" words (once over a minute)', () => {
+    const input = `FROM debian\nRUN [${Array(80_000).fill('" apt-get"').join(',')}]\n`;
+    const [ms, r] = timed(() => transformText(input, all));
+    expect(ms).toBeLessThan(10_000);
+    expect(r.changed).toBe(false);
+  });
+
   it('variable names that are Object.prototype members are unset, not functions', () => {
     const m = parseDockerfile('ARG constructor\nFROM debian:12\nARG toString\nWORKDIR /a$constructor$toString$hasOwnProperty\nRUN true\n');
     expect(m.instructions[4].state.workdir).toBe('/a');

@@ -18,8 +18,24 @@ export function hasVariable(text: string): boolean {
   return /\$(\{[A-Za-z_]|[A-Za-z_])/.test(text);
 }
 
+/** An absolute path already normalised: no empty, `.` or `..` segment, no trailing `/` (but `/` itself). */
+function isNormal(path: string): boolean {
+  return path === '/' || (path.startsWith('/') && !ODD_SEGMENT.test(path));
+}
+const ODD_SEGMENT = /\/(\.\.?)?(\/|$)/;
+
 /** POSIX-style path join and normalisation for WORKDIR and COPY destinations. */
 export function resolvePath(base: string, path: string): string {
+  if (!path.startsWith('/') && isNormal(base)) {
+    // Only the relative part needs reading: thousands of nested WORKDIRs made this quadratic in their depth.
+    let out = base === '/' ? '' : base;
+    for (const p of path.split('/')) {
+      if (p === '' || p === '.') continue;
+      if (p === '..') out = out.slice(0, Math.max(out.lastIndexOf('/'), 0));
+      else out += `/${p}`;
+    }
+    return out || '/';
+  }
   const joined = path.startsWith('/') ? path : `${base.replace(/\/+$/, '')}/${path}`;
   const parts: string[] = [];
   for (const p of joined.split('/')) {

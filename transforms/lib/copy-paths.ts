@@ -281,8 +281,9 @@ export function copyFileTargets(op: CopyOp): Array<{ abs: string; path: string }
 const IMAGE_DIRS = new Set(['/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin',
   '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/share', '/usr/src', '/var', '/var/lib', '/var/www']);
 
+/** Add a directory and its parents. The set holds the parents of all it holds: stop at the first one it has. */
 function addWithParents(set: Set<string>, dir: string): void {
-  for (let d = dir; ; d = dirnameOf(d)) {
+  for (let d = dir; !set.has(d); d = dirnameOf(d)) {
     set.add(d);
     if (d === '/' || d === '') break;
   }
