@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,7 @@ interface CliOptions {
   user: string;
   uid?: number;
   jobs: number;
+  timeout: number;
   verbose?: boolean;
   format: 'text' | 'json';
   color: boolean;
@@ -96,6 +98,15 @@ function parseJobs(value: string): number {
   return n;
 }
 
+/** Seconds a file may take by default before it is given up (`--timeout`). */
+const DEFAULT_TIMEOUT = 10;
+
+function parseTimeout(value: string): number {
+  const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 86400)) throw new InvalidArgumentError('a timeout is a number of seconds from 0 (no limit) to 86400.');
+  return n;
+}
+
 function parseContext(value: string): string {
   let isDir = false;
   try {
@@ -150,6 +161,12 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
       'process n files at once, each in its own worker thread; 1 processes them one by one in this thread',
       parseJobs,
       1,
+    )
+    .option(
+      '--timeout <seconds>',
+      'give up on a file that takes longer (reported as an error, left untouched; the others go on); 0: no limit',
+      parseTimeout,
+      DEFAULT_TIMEOUT,
     )
     .option('-v, --verbose', 'also print every fix that was skipped, with the reason (path:line: [transform] reason)')
     .addOption(new Option('--format <format>', 'report format: text on stderr, or one JSON document on stdout').choices(['text', 'json']).default('text'))
@@ -253,12 +270,14 @@ function printFile(run: Run, r: FileReport): void {
 }
 
 /**
- * Worker threads for a run of `jobs`: none for 1 (the default), else one per job. On 2 cores one thread already
+ * Worker threads for a run of `jobs`: one per job; for 1 (the default), one under a time limit, else none. On 2 cores one thread already
  * keeps about 1.3 cores busy (V8 compiles and collects garbage on background threads), so two workers save less
  * than the cores suggest, at 15-30% more CPU time and about 120 MB more peak memory (README, "Worker threads").
  */
-function workerCount(jobs: number, files: number): number {
-  return jobs > 1 && files > 1 ? Math.min(jobs, files) : 0;
+function workerCount(jobs: number, files: number, timeout: number): number {
+  const n = jobs > 1 && files > 1 ? Math.min(jobs, files) : 0;
+  // A file under a time limit runs in a worker, which can be stopped; this thread could not be.
+  return timeout > 0 && files > 0 ? Math.max(n, 1) : n;
 }
 
 function exitCode(run: Run, s: Summary): number {
@@ -318,11 +337,17 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
   const jobs = found.files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path) }));
-  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
+  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: run.o.timeout * 1000 };
   const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
   io.progress = progress;
   let done = 0;
-  const workers = workerCount(run.o.jobs, jobs.length);
+  const cores = availableParallelism();
+  if (run.o.jobs > cores) {
+    // Each worker holds its own parsers and heap (README, "Worker threads"): more than the cores only costs memory.
+    io.err(`warning: --jobs ${run.o.jobs} is more than the ${cores} cores here; using ${cores}`);
+    run.o.jobs = cores;
+  }
+  const workers = workerCount(run.o.jobs, jobs.length, run.o.timeout);
   // Workers load their own parsers: this thread only needs them when it transforms the files itself.
   if (workers === 0) await startShell();
   for await (const res of processFiles(jobs, setup, workers)) {

@@ -9,6 +9,8 @@ import type { BuildContext, Transform } from '../../transforms/types.js';
 export interface PoolSetup {
   transformIds: string[];
   options: TransformOptions;
+  /** Longest a worker may spend on one file before it is stopped and the file reported (none: no limit). */
+  timeoutMs?: number;
 }
 
 export interface PoolJob {
@@ -23,10 +25,8 @@ export interface PoolRequest extends PoolJob {
 
 export type JobResult = FileResult & { stamp?: ReadStamp };
 
-export interface PoolResponse {
-  id: number;
-  result: JobResult;
-}
+/** A worker's answer to a file, or (`started`) word that it begins on the file, which starts the file's clock. */
+export type PoolResponse = { id: number; result: JobResult } | { id: number; started: true };
 
 /** Jobs each worker holds at once: enough to keep it busy while the main thread handles results. */
 const IN_FLIGHT_PER_WORKER = 8;
@@ -65,10 +65,14 @@ export async function* processFiles(
 class Pool {
   private readonly done = new Map<number, JobResult>();
   private readonly inFlight = new Map<Worker, Set<number>>();
+  /** The time limit running for each worker's current file. */
+  private readonly clocks = new Map<Worker, NodeJS.Timeout>();
   private next = 0;
   /** Files a worker held when it died: each is tried again alone, so that only the one that kills a worker fails. */
   private readonly suspects: number[] = [];
   private deathsInARow = 0;
+  /** Files a stopped worker held besides the one that ran out of time: not at fault, sent again as usual. */
+  private readonly requeued: number[] = [];
   private wake: (() => void) | null = null;
 
   constructor(
@@ -86,6 +90,12 @@ class Pool {
     const w = new Worker(this.script, { workerData: this.setup });
     this.inFlight.set(w, new Set());
     w.on('message', (msg: PoolResponse) => {
+      this.stopClock(w);
+      if ('started' in msg) {
+        const ms = this.setup.timeoutMs;
+        if (ms !== undefined && ms > 0) this.clocks.set(w, setTimeout(() => this.timedOut(w, msg.id, ms), ms));
+        return;
+      }
       this.inFlight.get(w)?.delete(msg.id);
       this.done.set(msg.id, msg.result);
       this.deathsInARow = 0;
@@ -99,6 +109,28 @@ class Pool {
     this.feed(w);
   }
 
+  private stopClock(w: Worker): void {
+    clearTimeout(this.clocks.get(w));
+    this.clocks.delete(w);
+  }
+
+  /**
+   * A worker spent longer than the limit on one file: a synchronous transform cannot be interrupted, so the worker
+   * is stopped, the file reported (and left untouched), and the files it held with it go to a new worker.
+   */
+  private timedOut(w: Worker, id: number, ms: number): void {
+    this.clocks.delete(w);
+    const ids = this.inFlight.get(w);
+    if (!ids?.has(id)) return;
+    this.inFlight.delete(w);
+    void w.terminate();
+    ids.delete(id);
+    this.done.set(id, { status: 'error', message: `timed out after ${ms / 1000} s; left untouched`, internal: false });
+    this.requeue([...ids]);
+    if (this.next < this.jobs.length || this.requeued.length > 0 || this.suspects.length > 0) this.spawn();
+    this.notify();
+  }
+
   /**
    * A worker died. A file it held alone is the cause and becomes an internal error; files it held with others are
    * tried again one at a time. A new worker takes over, unless workers keep dying without finishing any file.
@@ -107,6 +139,7 @@ class Pool {
     const ids = this.inFlight.get(w);
     if (!ids) return;
     this.inFlight.delete(w);
+    this.stopClock(w);
     void w.terminate();
     const fail = (id: number) => this.done.set(id, { status: 'error', message: `internal error: ${why}`, internal: true });
     if (ids.size === 1) ids.forEach(fail);
@@ -114,11 +147,12 @@ class Pool {
       this.suspects.push(...ids);
       this.suspects.sort((x, y) => x - y);
     }
-    const workLeft = this.next < this.jobs.length || this.suspects.length > 0;
+    const workLeft = this.next < this.jobs.length || this.suspects.length > 0 || this.requeued.length > 0;
     if (workLeft && ++this.deathsInARow <= MAX_DEATHS_IN_A_ROW) this.spawn();
     else if (workLeft && this.inFlight.size === 0) {
       // Workers keep dying: give up on the files no worker holds.
       this.suspects.splice(0).forEach(fail);
+      this.requeued.splice(0).forEach(fail);
       for (; this.next < this.jobs.length; this.next++) fail(this.next);
     }
     this.notify();
@@ -136,7 +170,13 @@ class Pool {
       if (ids.size === 0) send(this.suspects.shift()!);
       return;
     }
+    while (ids.size < IN_FLIGHT_PER_WORKER && this.requeued.length > 0) send(this.requeued.shift()!);
     while (ids.size < IN_FLIGHT_PER_WORKER && this.next < this.jobs.length) send(this.next++);
+  }
+
+  private requeue(ids: number[]): void {
+    this.requeued.push(...ids);
+    this.requeued.sort((x, y) => x - y);
   }
 
   private notify(): void {
@@ -156,6 +196,7 @@ class Pool {
     } finally {
       const workers = [...this.inFlight.keys()];
       this.inFlight.clear();
+      for (const w of workers) this.stopClock(w);
       await Promise.all(workers.map((w) => w.terminate()));
     }
   }

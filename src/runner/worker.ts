@@ -13,6 +13,8 @@ setFlagsFromString('--liftoff-only');
 await initShell();
 const transforms = setup.transformIds.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined);
 parentPort!.on('message', (req: PoolRequest) => {
+  // Starts the file's clock in the pool (its time limit), now that the files sent before it are done.
+  parentPort!.postMessage({ id: req.id, started: true } satisfies PoolResponse);
   const result = processFile(req.path, {
     transforms,
     context: req.contextDir === null ? undefined : directoryContext(req.contextDir),
