@@ -1,3 +1,4 @@
+import { applyPatch } from 'diff';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transformText } from '../src/engine.js';
 import { initShell } from '../src/model/shell.js';
@@ -59,6 +60,27 @@ describe('large generated files', () => {
     const [ms, r] = timed(() => transformText(input, all));
     expect(ms).toBeLessThan(10_000);
     expect(r.changed).toBe(false);
+  });
+
+  it('10,000 RUNs of a stage, each an apt install (once seconds: every install looked through the RUNs before it)', () => {
+    const input = `FROM debian\n${Array.from({ length: 10_000 }, (_, i) => `USER u${i}\nRUN apt-get install -y c${i}\n`).join('')}`;
+    const [ms, r] = timed(() => transformText(input, all));
+    expect(ms).toBeLessThan(30_000);
+    expect(r.fixes.filter((f) => f.transform === 'apt-no-install-recommends')).toHaveLength(10_000);
+  });
+
+  it('the diff of 20,000 lines with 1,539 edits: one hunk past a budget (once seconds in the main thread), a valid patch', () => {
+    const before = Array.from({ length: 20_000 }, (_, i) => `RUN apt-get install -y c${i}\n`).join('');
+    const after = before.replace(/install -y c(\d+)/g, (m, n: string) => (Number(n) % 13 === 0 ? `install --no-install-recommends -y c${n}` : m));
+    const [ms, diff] = timed(() => unifiedDiff('Dockerfile', before, after));
+    expect(ms).toBeLessThan(10_000);
+    expect(diff.match(/^@@/gm)).toHaveLength(1);
+    expect(applyPatch(before, diff)).toBe(after);
+  });
+
+  it('an ENV that doubles a value again and again is refused, not a crash', () => {
+    const input = `FROM debian\nENV A=x\n${'ENV A=$A$A\n'.repeat(40)}RUN apt-get install -y curl\n`;
+    expect(() => transformText(input, all)).toThrow(/variables expand to over 1 MiB of text/);
   });
 
   it('variable names that are Object.prototype members are unset, not functions', () => {

@@ -1,14 +1,29 @@
-/** Docker-style variable substitution (`$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}`) with known values. */
+import { InputError } from '../errors.js';
+
+/** Longest text a substitution may make: `ENV A=$A$A` repeated doubles a value each time. */
+const MAX_EXPANSION = 1024 * 1024;
+
+/**
+ * Docker-style variable substitution (`$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}`) with known values.
+ * Throws InputError when the result would be over 1 MiB.
+ */
 export function expandVars(text: string, vars: Record<string, string>): string {
+  let length = text.length;
   return text.replace(
     /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
     (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
       const name = braced ?? bare ?? '';
       const value = vars[name];
-      if (op === undefined) return value ?? '';
-      const set = op.startsWith(':') ? value !== undefined && value !== '' : value !== undefined;
-      if (op.endsWith('-')) return set ? value! : word ?? '';
-      return set ? word ?? '' : '';
+      let out: string;
+      if (op === undefined) out = value ?? '';
+      else {
+        const set = op.startsWith(':') ? value !== undefined && value !== '' : value !== undefined;
+        if (op.endsWith('-')) out = set ? value! : word ?? '';
+        else out = set ? word ?? '' : '';
+      }
+      length += out.length;
+      if (length > MAX_EXPANSION) throw new InputError('variables expand to over 1 MiB of text (a variable that repeats itself?); not processed');
+      return out;
     },
   );
 }

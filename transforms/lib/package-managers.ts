@@ -284,11 +284,11 @@ export function mentionsTool(m: Model, ins: Instruction, names: string[], sub?: 
 
 /** `/a/b/*`, `/a/b/`, `/a/b/.` → `/a/b`. */
 export function normalisePath(p: string): string {
-  let s = p;
+  let end = p.length;
   for (;;) {
-    const t = s.replace(/\/\*$/, '').replace(/\/\.?$/, '');
-    if (t === s) return s;
-    s = t;
+    if (p.endsWith('/*', end) || p.endsWith('/.', end)) end -= 2;
+    else if (p.endsWith('/', end)) end -= 1;
+    else return p.slice(0, end);
   }
 }
 
