@@ -76,7 +76,7 @@ function configOffAt(run: Instruction): number | null {
 /** Package name of an operand (`curl=7.88*`, `curl:amd64`, `curl/bookworm-backports` → `curl`). */
 function packageName(w: Word): string | null {
   if (w.value === null) return null;
-  return w.value.replace(/[=/].*$/, '').replace(/:[a-z0-9-]+$/, '').toLowerCase();
+  return w.value.replace(/[=/].*$/s, '').replace(/:[a-z0-9-]+$/, '').toLowerCase();
 }
 
 const isAptInstall = (p: PmCommand) => (p.tool === 'apt-get' || p.tool === 'apt') && p.subName === 'install';
