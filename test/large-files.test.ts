@@ -83,6 +83,14 @@ describe('large generated files', () => {
     expect(() => transformText(input, all)).toThrow(/variables expand to over 1 MiB of text/);
   });
 
+  it('10,000 stages, each built FROM the one before; a repeated name means its first stage', () => {
+    const input = `FROM debian AS s0\n${Array.from({ length: 10_000 }, (_, i) => `FROM s${i} AS s${i + 1}\nRUN true\n`).join('')}FROM debian AS s5\nFROM s5\n`;
+    const [ms, m] = timed(() => parseDockerfile(input));
+    expect(ms).toBeLessThan(20_000);
+    expect(m.stages[10_000].baseStage).toBe(m.stages[9999]);
+    expect(m.stages[10_002].baseStage).toBe(m.stages[5]);
+  });
+
   it('variable names that are Object.prototype members are unset, not functions', () => {
     const m = parseDockerfile('ARG constructor\nFROM debian:12\nARG toString\nWORKDIR /a$constructor$toString$hasOwnProperty\nRUN true\n');
     expect(m.instructions[4].state.workdir).toBe('/a');
