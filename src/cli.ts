@@ -296,10 +296,17 @@ async function startShell(): Promise<void> {
 
 async function runStdin(run: Run): Promise<number> {
   if (process.stdin.isTTY) run.io.err('reading a Dockerfile from stdin (end it with Ctrl-D)');
-  await startShell();
   const bytes = await readStdin();
-  const context = run.o.context ? directoryContext(run.o.context) : undefined;
-  const res = processBytes(bytes, { transforms: run.transforms, context, options: run.options });
+  let res: FileResult = { status: 'error', message: 'internal error: no result', internal: true };
+  if (run.o.timeout > 0) {
+    // In a worker, under the time limit, like a file.
+    const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: run.o.timeout * 1000 };
+    for await (const r of processFiles([{ path: STDIN_NAME, contextDir: run.o.context ?? null, bytes }], setup, 1)) res = r;
+  } else {
+    await startShell();
+    const context = run.o.context ? directoryContext(run.o.context) : undefined;
+    res = processBytes(bytes, { transforms: run.transforms, context, options: run.options });
+  }
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && run.o.dryRun) r.diff = res.changed ? unifiedDiff(STDIN_NAME, res.input, res.output) : '';
   if (run.mode === 'write') {

@@ -24,6 +24,17 @@ describe('--timeout', () => {
     expect(r.stderr).toMatch(/3 files checked: 2 changed, .*, 1 failed/);
   });
 
+  it('applies to stdin too', () => {
+    const dir = makeTree();
+    const slow = runCli(['-t', 'chain-runs', '--timeout', '1', '-'], { cwd: dir, input: SLOW, timeoutMs: 60_000 });
+    expect(slow.status).toBe(2);
+    expect(slow.stdout).toBe('');
+    expect(slow.stderr).toContain('<stdin>: error: timed out after 1 s; left untouched');
+    const quick = runCli(['-t', 'chain-runs', '--timeout', '1', '-'], { cwd: dir, input: CHAINABLE });
+    expect(quick.status).toBe(0);
+    expect(quick.stdout).toBe(CHAINED);
+  });
+
   it('0 sets no limit', () => {
     const dir = makeTree({ Dockerfile: CHAINABLE });
     const r = runCli(['-t', 'chain-runs', '--timeout', '0', '--dry-run', '.'], { cwd: dir });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import type { TransformOptions } from '../../transforms/types.js';
-import { processFile, type FileResult, type ReadStamp } from './process.js';
+import { processBytes, processFile, type FileResult, type ReadStamp } from './process.js';
 import { directoryContext } from './context.js';
 import { findTransform } from '../../transforms/registry.js';
 import type { BuildContext, Transform } from '../../transforms/types.js';
@@ -17,6 +17,8 @@ export interface PoolJob {
   path: string;
   /** Build context directory, or null for none. */
   contextDir: string | null;
+  /** The file's bytes, when they are not read from `path` (stdin). */
+  bytes?: Uint8Array;
 }
 
 export interface PoolRequest extends PoolJob {
@@ -55,7 +57,8 @@ export async function* processFiles(
         context = contexts.get(job.contextDir);
         if (!context) contexts.set(job.contextDir, (context = directoryContext(job.contextDir)));
       }
-      yield processFile(job.path, { transforms, context, options: setup.options });
+      const opts = { transforms, context, options: setup.options };
+      yield job.bytes ? processBytes(job.bytes, opts) : processFile(job.path, opts);
     }
     return;
   }
