@@ -107,6 +107,11 @@ function parseTimeout(value: string): number {
   return n;
 }
 
+/** The limit in whole milliseconds (0: none). */
+function timeoutMs(seconds: number): number {
+  return seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : 0;
+}
+
 function parseContext(value: string): string {
   let isDir = false;
   try {
@@ -300,7 +305,7 @@ async function runStdin(run: Run): Promise<number> {
   let res: FileResult = { status: 'error', message: 'internal error: no result', internal: true };
   if (run.o.timeout > 0) {
     // In a worker, under the time limit, like a file.
-    const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: run.o.timeout * 1000 };
+    const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: timeoutMs(run.o.timeout) };
     for await (const r of processFiles([{ path: STDIN_NAME, contextDir: run.o.context ?? null, bytes }], setup, 1)) res = r;
   } else {
     await startShell();
@@ -344,7 +349,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   if (run.mode === 'dry-run' && !run.o.check) io.onStdoutClosed = () => process.exit(EXIT_OK);
 
   const jobs = found.files.map((f) => ({ path: f.path, contextDir: run.o.context ?? dirname(f.path) }));
-  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: run.o.timeout * 1000 };
+  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: timeoutMs(run.o.timeout) };
   const progress = new Progress(process.stderr, found.files.length, process.stderr.isTTY === true);
   io.progress = progress;
   let done = 0;
