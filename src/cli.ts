@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,7 @@ interface CliOptions {
   jobs: number;
   config?: string | false;
   exclude?: string[];
+  timeout: number;
   verbose?: boolean;
   format: 'text' | 'json' | 'sarif' | 'github';
   statistics?: boolean;
@@ -120,6 +122,20 @@ function parseJobs(value: string): number {
     throw new InvalidArgumentError(`jobs is a whole number from 1 to ${MAX_JOBS}.`);
   }
   return n;
+}
+
+/** Seconds a file may take by default before it is given up (`--timeout`). */
+const DEFAULT_TIMEOUT = 10;
+
+function parseTimeout(value: string): number {
+  const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 86400)) throw new InvalidArgumentError('a timeout is a number of seconds from 0 (no limit) to 86400.');
+  return n;
+}
+
+/** The limit in whole milliseconds (0: none). */
+function timeoutMs(seconds: number): number {
+  return seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : 0;
 }
 
 function parseContext(value: string): string {
@@ -197,6 +213,12 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
     .option('--statistics', 'after the run, print the number of fixes per transform on stderr')
     .option('--exit-non-zero-on-fix', 'exit 1 when files were fixed (written, or written to stdout)')
     .option('--files-from <file>', 'also process the Dockerfiles listed in this file, one path a line (- reads stdin); missing files and other files are skipped')
+    .option(
+      '--timeout <seconds>',
+      'give up on a file that takes longer (reported as an error, left untouched; the others go on); 0: no limit',
+      parseTimeout,
+      DEFAULT_TIMEOUT,
+    )
     .option('--no-color', 'no colors (also off when the output is not a terminal, or NO_COLOR is set)')
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -317,12 +339,14 @@ function printFile(run: Run, r: FileReport): void {
 }
 
 /**
- * Worker threads for a run of `jobs`: none for 1 (the default), else one per job. On 2 cores one thread already
+ * Worker threads for a run of `jobs`: one per job; for 1 (the default), one under a time limit, else none. On 2 cores one thread already
  * keeps about 1.3 cores busy (V8 compiles and collects garbage on background threads), so two workers save less
  * than the cores suggest, at 15-30% more CPU time and about 120 MB more peak memory (README, "Worker threads").
  */
-function workerCount(jobs: number, files: number): number {
-  return jobs > 1 && files > 1 ? Math.min(jobs, files) : 0;
+function workerCount(jobs: number, files: number, timeout: number): number {
+  const n = jobs > 1 && files > 1 ? Math.min(jobs, files) : 0;
+  // A file under a time limit runs in a worker, which can be stopped; this thread could not be.
+  return timeout > 0 && files > 0 ? Math.max(n, 1) : n;
 }
 
 function exitCode(run: Run, s: Summary): number {
@@ -355,14 +379,21 @@ async function startShell(): Promise<void> {
 
 async function runStdin(run: Run): Promise<number> {
   if (process.stdin.isTTY) run.io.err('reading a Dockerfile from stdin (end it with Ctrl-D)');
-  await startShell();
   const read = await readStdinLimited();
   const bytes = read.ok ? read.bytes : Buffer.alloc(0);
-  const context = run.o.context ? directoryContext(run.o.context) : undefined;
   const { plan } = await run.config.forFile(null, process.cwd(), true);
-  const res: FileResult = read.ok
-    ? processBytes(bytes, { transforms: transformsFor(plan.transformIds), context, options: plan.options })
+  let res: FileResult = read.ok
+    ? { status: 'error', message: 'internal error: no result', internal: true }
     : { status: 'error', message: read.message, internal: false };
+  if (read.ok && run.o.timeout > 0) {
+    // In a worker, under the time limit, like a file.
+    const setup = { transformIds: plan.transformIds, options: plan.options, timeoutMs: timeoutMs(run.o.timeout) };
+    for await (const r of processFiles([{ path: STDIN_NAME, contextDir: run.o.context ?? null, bytes }], setup, 1)) res = r;
+  } else if (read.ok) {
+    await startShell();
+    const context = run.o.context ? directoryContext(run.o.context) : undefined;
+    res = processBytes(bytes, { transforms: transformsFor(plan.transformIds), context, options: plan.options });
+  }
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
   if (res.status === 'done' && run.o.dryRun) r.diff = res.changed ? unifiedDiff(STDIN_NAME, res.input, res.output) : '';
@@ -439,7 +470,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     ...planOf.get(f),
     ...(isDockerfileName(basename(lossy(f.path))) ? {} : { checkContent: true }),
   }));
-  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options };
+  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: timeoutMs(run.o.timeout) };
   const progress = new Progress(process.stderr, files.length, process.stderr.isTTY === true);
   io.progress = progress;
   let done = 0;
@@ -453,7 +484,13 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   });
   // Whether a file carries extended attributes or ACLs (kept by writing it in place), asked for all at once.
   if (run.mode === 'write') prefetchExtendedAttributes(files.map((f) => f.real));
-  const workers = workerCount(run.o.jobs, jobs.length);
+  const cores = availableParallelism();
+  if (run.o.jobs > cores) {
+    // Each worker holds its own parsers and heap (README, "Worker threads"): more than the cores only costs memory.
+    io.err(`warning: --jobs ${run.o.jobs} is more than the ${cores} cores here; using ${cores}`);
+    run.o.jobs = cores;
+  }
+  const workers = workerCount(run.o.jobs, jobs.length, run.o.timeout);
   // Workers load their own parsers: this thread only needs them when it transforms the files itself.
   if (workers === 0) await startShell();
   for await (const res of processFiles(jobs, setup, workers)) {

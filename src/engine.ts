@@ -9,10 +9,9 @@ import type { BuildContext, Fix, Tier, Transform, TransformOptions } from '../tr
 
 export const MAX_PASSES = 10;
 
-/** The input cannot be transformed (not a Dockerfile); the file is left alone. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
+import { InputError } from './errors.js';
+
+export { InputError };
 
 export interface AppliedFix {
   transform: string;

@@ -66,6 +66,9 @@ describe('paths and mounts', () => {
   it('normalises and compares cache paths', () => {
     expect(normalisePath('/var/lib/apt/lists/*')).toBe('/var/lib/apt/lists');
     expect(normalisePath('/var/cache/apk/')).toBe('/var/cache/apk');
+    expect(normalisePath('/a/./*/.//')).toBe('/a');
+    expect(normalisePath('/')).toBe('');
+    expect(normalisePath(`/a${'/.'.repeat(100_000)}`)).toBe('/a');
     expect(covers('/var/lib/apt', '/var/lib/apt/lists')).toBe(true);
     expect(covers('/var/lib/apt/lists/*', '/var/lib/apt/lists')).toBe(true);
     expect(covers('/var/lib/apt/lists/partial', '/var/lib/apt/lists')).toBe(false);

@@ -75,3 +75,36 @@ describe('worker pool when a worker dies', () => {
     for (const r of out) expect(r).toMatchObject({ status: 'error', internal: true });
   });
 });
+
+describe('worker pool with a time limit per file', () => {
+  const script = new URL('./helpers/slow-worker.mjs', import.meta.url);
+  const run = async (paths: string[], workers: number, timeoutMs: number) => {
+    const out: JobResult[] = [];
+    const setup = { transformIds: [], options: {}, timeoutMs };
+    for await (const r of processFiles(paths.map((path) => ({ path, contextDir: null })), setup, workers, script)) out.push(r);
+    return out;
+  };
+  const timedOut = { status: 'error', message: 'timed out after 0.3 s; left untouched', internal: false };
+
+  it('stops a file that runs over, reports it, and finishes the others it held in a new worker', async () => {
+    const paths = Array.from({ length: 30 }, (_, i) => (i === 4 ? 'slow4' : `f${i}`));
+    const t = performance.now();
+    const out = await run(paths, 1, 300);
+    expect(performance.now() - t).toBeLessThan(20_000);
+    expect(out).toHaveLength(30);
+    out.forEach((r, i) => expect(r).toEqual(i === 4 ? timedOut : { status: 'note', message: `read f${i}` }));
+  });
+
+  it('goes on after many such files, with several workers, and never gives up on the rest', async () => {
+    const slow = new Set([0, 1, 2, 3, 9, 17, 18, 39]);
+    const paths = Array.from({ length: 40 }, (_, i) => (slow.has(i) ? `slow${i}` : `f${i}`));
+    const out = await run(paths, 2, 300);
+    expect(out).toHaveLength(40);
+    out.forEach((r, i) => expect(r).toEqual(slow.has(i) ? timedOut : { status: 'note', message: `read f${i}` }));
+  });
+
+  it('with no limit (0), every file is served as before', async () => {
+    const out = await run(['a', 'b'], 1, 0);
+    expect(out).toEqual([{ status: 'note', message: 'read a' }, { status: 'note', message: 'read b' }]);
+  });
+});

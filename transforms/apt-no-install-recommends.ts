@@ -40,11 +40,30 @@ function optionSays(pm: PmCommand): 'off' | 'on' | null {
 
 /** The line of an earlier command (this stage or a base stage) that writes the apt setting turning recommends off. */
 function configTurnsOff(pm: PmCommand): number | null {
-  for (const run of runsUpTo(pm.ins)) {
-    const at = configOffAt(run);
-    if (at !== null && (run !== pm.ins || at < pm.cmd.node.start)) return run.line;
+  const before = firstOffBefore(pm.ins);
+  if (before) return before.line;
+  const at = configOffAt(pm.ins);
+  return at !== null && at < pm.cmd.node.start ? pm.ins.line : null;
+}
+
+const firstOffCache = new WeakMap<Instruction, Instruction | null>();
+
+/**
+ * The first RUN before this one (in its stage or the stages it is built FROM) that writes the setting turning
+ * recommends off. Found for the whole stage at once: looking through the earlier RUNs for each install made a stage
+ * of thousands of RUNs quadratic.
+ */
+function firstOffBefore(ins: Instruction): Instruction | null {
+  let found = firstOffCache.get(ins);
+  if (found !== undefined) return found;
+  const stage = ins.stage!;
+  found = null;
+  // The RUNs up to the stage's end; those up to any RUN of it are a prefix of them.
+  for (const run of runsUpTo(stage.instructions[stage.instructions.length - 1])) {
+    if (!firstOffCache.has(run)) firstOffCache.set(run, found);
+    if (found === null && configOffAt(run) !== null) found = run;
   }
-  return null;
+  return firstOffCache.get(ins) ?? null;
 }
 
 const configOffCache = new WeakMap<Instruction, number | null>();
@@ -66,7 +85,7 @@ function configOffAt(run: Instruction): number | null {
 /** Package name of an operand (`curl=7.88*`, `curl:amd64`, `curl/bookworm-backports` → `curl`). */
 function packageName(w: Word): string | null {
   if (w.value === null) return null;
-  return w.value.replace(/[=/].*$/, '').replace(/:[a-z0-9-]+$/, '').toLowerCase();
+  return w.value.replace(/[=/].*$/s, '').replace(/:[a-z0-9-]+$/, '').toLowerCase();
 }
 
 const isAptInstall = (p: PmCommand) => (p.tool === 'apt-get' || p.tool === 'apt') && p.subName === 'install';

@@ -20,16 +20,29 @@ function envTurnsCacheOff(pm: PmCommand): boolean {
   if ('PIP_NO_CACHE_DIR' in ins.state.vars) return true;
   if (cmd.assignments.some((a) => SETS_NO_CACHE.test(a.raw))) return true;
   if (cmd.args.some((a) => a.start < pm.toolWord.start && a.value !== null && SETS_NO_CACHE.test(a.value))) return true;
-  return exportedBefore(ins.shell!.root, cmd.node.start, (n) => SETS_NO_CACHE.test(ins.shell!.text.slice(n.start - ins.shell!.start, n.end - ins.shell!.start)));
+  return firstExport(ins.shell!.root, (n) => SETS_NO_CACHE.test(ins.shell!.text.slice(n.start - ins.shell!.start, n.end - ins.shell!.start))) < cmd.node.start;
 }
 
-/** An `export NAME=…` (or declare -x / readonly) before `offset`, outside subshells, whose assignment matches. */
-function exportedBefore(root: SyntaxNode, offset: number, matches: (assignment: SyntaxNode) => boolean): boolean {
-  const opaque = (n: SyntaxNode) => n.start >= offset || n.type === 'subshell' || n.type === 'command_substitution';
+/** Per RUN body: where its first `export PIP_NO_CACHE_DIR=…` starts (one walk, not one per pip command). */
+const firstExports = new WeakMap<SyntaxNode, number>();
+
+/**
+ * Where the body's first `export NAME=…` (or declare -x / readonly) outside subshells whose assignment matches
+ * starts (Infinity: none). `matches` must be the same for every call on a body.
+ */
+function firstExport(root: SyntaxNode, matches: (assignment: SyntaxNode) => boolean): number {
+  let at = firstExports.get(root);
+  if (at !== undefined) return at;
+  at = Infinity;
+  const opaque = (n: SyntaxNode) => n.type === 'subshell' || n.type === 'command_substitution';
   for (const n of preorder(root, (n) => !opaque(n) && n.type !== 'declaration_command')) {
-    if (!opaque(n) && n.type === 'declaration_command' && n.children.some((c) => c.type === 'variable_assignment' && matches(c))) return true;
+    if (!opaque(n) && n.type === 'declaration_command' && n.children.some((c) => c.type === 'variable_assignment' && matches(c))) {
+      at = n.start;
+      break;
+    }
   }
-  return false;
+  firstExports.set(root, at);
+  return at;
 }
 
 /** A cache mount holds pip's cache (`~/.cache/pip`, `~/.cache`, `$PIP_CACHE_DIR`, `$XDG_CACHE_HOME`). */

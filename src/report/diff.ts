@@ -7,7 +7,7 @@ import { diffHeaderLine } from './diff-names.js';
  * A unified diff from `a/<path>` to `b/<path>` that `git apply` and `patch -p1` accept, byte for byte:
  * CRLF lines, a missing final newline and a BOM all come through.
  */
-export function unifiedDiff(path: string | Buffer, before: string, after: string, maxEditLength = MAX_EDIT_LENGTH): string {
+export function unifiedDiff(path: string | Buffer, before: string, after: string, maxEditLength = editBudget(before, after)): string {
   const exact = createTwoFilesPatch('a/file', 'b/file', before, after, undefined, undefined, {
     headerOptions: FILE_HEADERS_ONLY,
     maxEditLength,
@@ -27,6 +27,19 @@ function withHeaders(patch: string, path: string | Buffer): string {
  * below; past it the patch is one hunk from the first changed line to the last.
  */
 const MAX_EDIT_LENGTH = 4000;
+
+/**
+ * Lines times edits the search may cover: about half a second. Runs in the main thread, outside the time limit
+ * of a file: 20,000 lines with thousands of edits spent 6 s in it under MAX_EDIT_LENGTH alone.
+ */
+const MAX_EDIT_WORK = 10_000_000;
+
+/** The most edits searched for between these texts: fewer the longer they are (the same for the same texts). */
+function editBudget(before: string, after: string): number {
+  let lines = 2;
+  for (const t of [before, after]) for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lines++;
+  return Math.max(1, Math.min(MAX_EDIT_LENGTH, Math.floor(MAX_EDIT_WORK / lines)));
+}
 
 /** Lines with their line endings. */
 function splitLines(text: string): string[] {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import type { TransformOptions } from '../../transforms/types.js';
-import { processFile, type FileResult, type ReadStamp } from './process.js';
+import { processBytes, processFile, type FileResult, type ReadStamp } from './process.js';
 import { directoryContext } from './context.js';
 import { pathKey, type FsPath } from './fs-path.js';
 import { findTransform } from '../../transforms/registry.js';
@@ -10,6 +10,8 @@ import type { BuildContext, Transform } from '../../transforms/types.js';
 export interface PoolSetup {
   transformIds: string[];
   options: TransformOptions;
+  /** Longest a worker may spend on one file before it is stopped and the file reported (none: no limit). */
+  timeoutMs?: number;
 }
 
 export interface PoolJob {
@@ -21,6 +23,8 @@ export interface PoolJob {
   /** This file's transforms and options, when they are not the setup's (config files, per-file settings). */
   transformIds?: string[];
   options?: TransformOptions;
+  /** The file's bytes, when they are not read from `path` (stdin). */
+  bytes?: Uint8Array;
 }
 
 export interface PoolRequest extends PoolJob {
@@ -29,10 +33,8 @@ export interface PoolRequest extends PoolJob {
 
 export type JobResult = FileResult & { stamp?: ReadStamp };
 
-export interface PoolResponse {
-  id: number;
-  result: JobResult;
-}
+/** A worker's answer to a file, or (`started`) word that it begins on the file, which starts the file's clock. */
+export type PoolResponse = { id: number; result: JobResult } | { id: number; started: true };
 
 const resolved = new Map<string, Transform[]>();
 
@@ -71,12 +73,13 @@ export async function* processFiles(
         context = contexts.get(pathKey(job.contextDir));
         if (!context) contexts.set(pathKey(job.contextDir), (context = directoryContext(job.contextDir)));
       }
-      yield processFile(job.path, {
+      const opts = {
         transforms: job.transformIds ? transformsFor(job.transformIds) : transforms,
         context,
         options: job.options ?? setup.options,
         checkContent: job.checkContent,
-      });
+      };
+      yield job.bytes ? processBytes(job.bytes, opts) : processFile(job.path, opts);
     }
     return;
   }
@@ -86,10 +89,14 @@ export async function* processFiles(
 class Pool {
   private readonly done = new Map<number, JobResult>();
   private readonly inFlight = new Map<Worker, Set<number>>();
+  /** The time limit running for each worker's current file. */
+  private readonly clocks = new Map<Worker, NodeJS.Timeout>();
   private next = 0;
   /** Files a worker held when it died: each is tried again alone, so that only the one that kills a worker fails. */
   private readonly suspects: number[] = [];
   private deathsInARow = 0;
+  /** Files a stopped worker held besides the one that ran out of time: not at fault, sent again as usual. */
+  private readonly requeued: number[] = [];
   private wake: (() => void) | null = null;
 
   constructor(
@@ -107,6 +114,12 @@ class Pool {
     const w = new Worker(this.script, { workerData: this.setup });
     this.inFlight.set(w, new Set());
     w.on('message', (msg: PoolResponse) => {
+      this.stopClock(w);
+      if ('started' in msg) {
+        const ms = this.setup.timeoutMs;
+        if (ms !== undefined && ms > 0) this.clocks.set(w, setTimeout(() => this.timedOut(w, msg.id, ms), ms));
+        return;
+      }
       this.inFlight.get(w)?.delete(msg.id);
       this.done.set(msg.id, msg.result);
       this.deathsInARow = 0;
@@ -120,6 +133,28 @@ class Pool {
     this.feed(w);
   }
 
+  private stopClock(w: Worker): void {
+    clearTimeout(this.clocks.get(w));
+    this.clocks.delete(w);
+  }
+
+  /**
+   * A worker spent longer than the limit on one file: a synchronous transform cannot be interrupted, so the worker
+   * is stopped, the file reported (and left untouched), and the files it held with it go to a new worker.
+   */
+  private timedOut(w: Worker, id: number, ms: number): void {
+    this.clocks.delete(w);
+    const ids = this.inFlight.get(w);
+    if (!ids?.has(id)) return;
+    this.inFlight.delete(w);
+    void w.terminate();
+    ids.delete(id);
+    this.done.set(id, { status: 'error', message: `timed out after ${ms / 1000} s; left untouched`, internal: false });
+    this.requeue([...ids]);
+    if (this.next < this.jobs.length || this.requeued.length > 0 || this.suspects.length > 0) this.spawn();
+    this.notify();
+  }
+
   /**
    * A worker died. A file it held alone is the cause and becomes an internal error; files it held with others are
    * tried again one at a time. A new worker takes over, unless workers keep dying without finishing any file.
@@ -128,6 +163,7 @@ class Pool {
     const ids = this.inFlight.get(w);
     if (!ids) return;
     this.inFlight.delete(w);
+    this.stopClock(w);
     void w.terminate();
     const fail = (id: number) => this.done.set(id, { status: 'error', message: `internal error: ${why}`, internal: true });
     if (ids.size === 1) ids.forEach(fail);
@@ -135,11 +171,12 @@ class Pool {
       this.suspects.push(...ids);
       this.suspects.sort((x, y) => x - y);
     }
-    const workLeft = this.next < this.jobs.length || this.suspects.length > 0;
+    const workLeft = this.next < this.jobs.length || this.suspects.length > 0 || this.requeued.length > 0;
     if (workLeft && ++this.deathsInARow <= MAX_DEATHS_IN_A_ROW) this.spawn();
     else if (workLeft && this.inFlight.size === 0) {
       // Workers keep dying: give up on the files no worker holds.
       this.suspects.splice(0).forEach(fail);
+      this.requeued.splice(0).forEach(fail);
       for (; this.next < this.jobs.length; this.next++) fail(this.next);
     }
     this.notify();
@@ -157,7 +194,13 @@ class Pool {
       if (ids.size === 0) send(this.suspects.shift()!);
       return;
     }
+    while (ids.size < IN_FLIGHT_PER_WORKER && this.requeued.length > 0) send(this.requeued.shift()!);
     while (ids.size < IN_FLIGHT_PER_WORKER && this.next < this.jobs.length) send(this.next++);
+  }
+
+  private requeue(ids: number[]): void {
+    this.requeued.push(...ids);
+    this.requeued.sort((x, y) => x - y);
   }
 
   private notify(): void {
@@ -177,6 +220,7 @@ class Pool {
     } finally {
       const workers = [...this.inFlight.keys()];
       this.inFlight.clear();
+      for (const w of workers) this.stopClock(w);
       await Promise.all(workers.map((w) => w.terminate()));
     }
   }

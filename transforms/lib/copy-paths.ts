@@ -9,6 +9,7 @@
  */
 import type { Instruction } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
+import { compileCopyGlob } from './glob-match.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Container paths (absolute, normalised by resolvePath) and context paths ('' is the context root).
@@ -211,29 +212,9 @@ function unknownVariable(sources: string[], vars: Record<string, string>): boole
   return sources.some((s) => [...s.matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => !(m[1] in vars)));
 }
 
-/** Whether a glob (Go filepath.Match syntax) matches a single path segment. */
+/** Whether a glob (Go filepath.Match syntax) matches a single path segment; a malformed glob matches nothing. */
 export function globMatch(pattern: string, name: string): boolean {
-  let re = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) return false;
-      let cls = pattern.slice(i + 1, close);
-      if (cls.startsWith('^')) cls = `\\^${cls.slice(1)}`;
-      re += `[${cls.startsWith('!') ? `^${cls.slice(1)}` : cls}]`;
-      i = close;
-    } else if (c === '\\' && i + 1 < pattern.length) {
-      re += `\\${pattern[++i]}`;
-    } else re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
-  }
-  try {
-    return new RegExp(`${re}$`).test(name);
-  } catch {
-    return false;
-  }
+  return compileCopyGlob(pattern)?.(name) ?? false;
 }
 
 export type Coverage =
@@ -300,8 +281,9 @@ export function copyFileTargets(op: CopyOp): Array<{ abs: string; path: string }
 const IMAGE_DIRS = new Set(['/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin',
   '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/share', '/usr/src', '/var', '/var/lib', '/var/www']);
 
+/** Add a directory and its parents. The set holds the parents of all it holds: stop at the first one it has. */
 function addWithParents(set: Set<string>, dir: string): void {
-  for (let d = dir; ; d = dirnameOf(d)) {
+  for (let d = dir; !set.has(d); d = dirnameOf(d)) {
     set.add(d);
     if (d === '/' || d === '') break;
   }

@@ -5,11 +5,12 @@
  * excluded when the last pattern matching it or one of its parent directories is not a `!` pattern.
  */
 import type { BuildContext } from '../types.js';
+import { compileIgnorePattern, type Matcher } from './glob-match.js';
 
 interface Pattern {
   text: string;
   negated: boolean;
-  re: RegExp;
+  matches: Matcher;
 }
 
 export interface DockerIgnore {
@@ -34,36 +35,6 @@ function cleanPattern(p: string): string {
   return parts.join('/') || '.';
 }
 
-function compile(pattern: string): RegExp | null {
-  let re = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        i++;
-        if (pattern[i + 1] === '/') i++;
-        if (i + 1 >= pattern.length) re += '.*';
-        else re += '(.*/)?';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) return null;
-      const cls = pattern.slice(i + 1, close);
-      re += `[${cls.startsWith('^') ? `^${cls.slice(1)}` : cls.replace(/\\/g, '\\\\')}]`;
-      i = close;
-    } else if (c === '\\') {
-      if (i + 1 >= pattern.length) return null;
-      re += `\\${pattern[++i]}`;
-    } else re += c.replace(/[.+^${}()|/]/g, '\\$&');
-  }
-  try {
-    return new RegExp(`${re}$`);
-  } catch {
-    return null;
-  }
-}
-
 const NONE: DockerIgnore = { problem: null, ignored: () => false, excludesDir: () => false };
 
 /** Literal leading part of a pattern (before its first wildcard). */
@@ -83,22 +54,19 @@ export function parseDockerIgnore(text: string): DockerIgnore {
       p = p.slice(1).trim();
     }
     const cleaned = cleanPattern(p);
-    const re = compile(cleaned);
-    if (!re) {
+    const matches = compileIgnorePattern(cleaned);
+    if (!matches) {
       return { problem: `cannot interpret the .dockerignore pattern "${line.trim()}"`, ignored: () => true, excludesDir: () => false };
     }
-    patterns.push({ text: cleaned, negated, re });
+    patterns.push({ text: cleaned, negated, matches });
   }
   if (patterns.length === 0) return NONE;
 
   const ignored = (path: string): boolean => {
-    const parts = path.split('/');
     let matched = false;
     for (const pat of patterns) {
       if (pat.negated !== matched) continue;
-      let hit = pat.re.test(path);
-      for (let i = 1; !hit && i < parts.length; i++) hit = pat.re.test(parts.slice(0, i).join('/'));
-      if (hit) matched = !pat.negated;
+      if (pat.matches(path, true)) matched = !pat.negated;
     }
     return matched;
   };

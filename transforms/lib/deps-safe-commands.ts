@@ -73,7 +73,7 @@ export function pathProblem(value: string, scope: CommandScope): string | null {
     v = scope.home + v.slice(1);
   }
   const glob = v.search(/[*?[]/);
-  if (glob >= 0) v = v.slice(0, glob).replace(/[^/]*$/, '') || (v.startsWith('/') ? '/' : '.');
+  if (glob >= 0) v = v.slice(0, v.lastIndexOf('/', glob) + 1) || (v.startsWith('/') ? '/' : '.');
   if (!v.startsWith('/') && scope.cwd === null) return `${value} is relative to a directory that is not known`;
   const abs = resolvePath(scope.cwd ?? '/', v);
   if (abs === '/dev/null' || abs.startsWith('/dev/') || abs.startsWith('/proc/')) return null;

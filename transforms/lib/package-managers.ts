@@ -270,8 +270,15 @@ export function whyNotAnalysable(ins: Instruction): string {
 export function mentionsTool(m: Model, ins: Instruction, names: string[], sub?: string): boolean {
   const text = m.text.slice(ins.start, ins.end);
   const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|');
-  const tail = sub ? `[^\\n]*?[ \\t]${sub}([ \\t\\r\\n]|$)` : '($|[^A-Za-z0-9_-])';
-  return new RegExp(`(^|[^A-Za-z0-9_.-])(${alt})${tail}`, 'm').test(text);
+  if (!sub) return new RegExp(`(^|[^A-Za-z0-9_.-])(${alt})($|[^A-Za-z0-9_-])`, 'm').test(text);
+  // The subcommand anywhere after the line's first mention: one regular expression `tool[^\n]*?sub` would scan
+  // the rest of the line again from every mention (a line of 80,000 mentions took a minute).
+  const tool = new RegExp(`(^|[^A-Za-z0-9_.-])(${alt})`);
+  const subAfter = new RegExp(`[ \\t]${sub.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}([ \\t\\r]|$)`);
+  return text.split('\n').some((line) => {
+    const hit = tool.exec(line);
+    return hit !== null && subAfter.test(line.slice(hit.index + hit[0].length));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -279,11 +286,11 @@ export function mentionsTool(m: Model, ins: Instruction, names: string[], sub?: 
 
 /** `/a/b/*`, `/a/b/`, `/a/b/.` → `/a/b`. */
 export function normalisePath(p: string): string {
-  let s = p;
+  let end = p.length;
   for (;;) {
-    const t = s.replace(/\/\*$/, '').replace(/\/\.?$/, '');
-    if (t === s) return s;
-    s = t;
+    if (p.endsWith('/*', end) || p.endsWith('/.', end)) end -= 2;
+    else if (p.endsWith('/', end)) end -= 1;
+    else return p.slice(0, end);
   }
 }
 

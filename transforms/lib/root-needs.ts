@@ -467,7 +467,7 @@ function daemonPackageSign({ m, chainIns }: Scope): Finding | null {
       const sub = words.findIndex((w, i) => i > 0 && ['install', 'add', 'in'].includes(w));
       if (sub < 0) continue;
       for (const w of words.slice(sub + 1)) {
-        const pkg = w.replace(/[=~<>].*$/, '');
+        const pkg = w.replace(/[=~<>].*$/s, '');
         if (DAEMON_PACKAGES.has(pkg)) {
           return { code: 'daemon', reason: `the RUN on line ${ins.line} installs ${pkg}, a daemon that starts as root`, line: ins.line };
         }
