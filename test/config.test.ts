@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planFor } from '../src/config/resolve.js';
@@ -358,5 +359,29 @@ describe('README examples', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('[apt-no-install-recommends] suppressed by "# hadolint ignore=DL3015" on line');
     expect(r.stderr).toContain('[chain-runs] suppressed by "# docker-codemod ignore=chain-runs" on line');
+  });
+});
+
+describe('config files are read safely', () => {
+  it('a package.json that leads out of the tree is not read, and nothing of it shows', () => {
+    const dir = makeTree({ 'outside/package.json': 'SECRET-OUTSIDE {', 'app/Dockerfile': CHAINABLE });
+    symlinkSync(join(dir, 'outside/package.json'), join(dir, 'app/package.json'));
+    const r = runCli(['--dry-run', '-t', 'chain-runs', 'app'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('SECRET');
+    expect(r.stdout).toContain('+RUN a && \\');
+  });
+
+  it('a config that is a FIFO is an error, not a hang; a JSON error quotes no text', () => {
+    const dir = makeTree({ 'Dockerfile': CHAINABLE });
+    if (spawnSync('mkfifo', [join(dir, 'docker-codemod.config.json')]).status !== 0) return;
+    const r = runCli(['--dry-run', '.'], { cwd: dir, timeoutMs: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('docker-codemod.config.json: not a regular file');
+    const bad = makeTree({ 'Dockerfile': CHAINABLE, 'docker-codemod.config.json': 'root:SECRET:x' });
+    const j = runCli(['--dry-run', '.'], { cwd: bad });
+    expect(j.status).toBe(2);
+    expect(j.stderr).toContain('docker-codemod.config.json: not valid JSON: unexpected "r"');
+    expect(j.stderr).not.toContain('SECRET');
   });
 });

@@ -22,7 +22,7 @@ describe('file names in messages', () => {
   it('a Dockerfile whose directory has a newline, an escape sequence or a tab in its name: every message one line', () => {
     const names = ['new\nline/Dockerfile', 'red\x1b[31m/Dockerfile', 'tab\tname/Dockerfile'];
     const dir = makeTree(Object.fromEntries([...names.map((n) => [n, CHAINABLE]), ['bad\nfrom/Dockerfile', 'RUN a\n']]));
-    const r = runChain(['-v'], { cwd: dir });
+    const r = runChain(['--verbose'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr).not.toContain('\x1b');
     const lines = r.stderr.trimEnd().split('\n');

@@ -64,7 +64,7 @@ describe('the build context is a jail', () => {
 
   it('a context file linked outside the context reads as missing, and nothing of it shows', () => {
     const dir = contextLinkedTo((d) => join(d, 'outside/package.json'));
-    const r = runCli(['--dry-run', '-v', '-t', 'deps-copy-first', 'app'], { cwd: dir });
+    const r = runCli(['--dry-run', '--verbose', '-t', 'deps-copy-first', 'app'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('COPY package.json');
     expect(r.stdout + r.stderr).not.toContain('SECRET-OUTSIDE');

@@ -124,7 +124,7 @@ describe('files that must keep what a rename would lose', () => {
   it.skipIf(!xattrTools)('extended attributes are kept', () => {
     const dir = makeTree({ Dockerfile: CHAINABLE });
     const file = join(dir, 'Dockerfile');
-    if (spawnSync('setfattr', ['-n', 'user.origin', '-v', 'kept', file]).status !== 0) return console.warn('no user xattrs on this file system');
+    if (spawnSync('setfattr', ['-n', 'user.origin', '--verbose', 'kept', file]).status !== 0) return console.warn('no user xattrs on this file system');
     expect(runChain([], { cwd: dir }).status).toBe(0);
     expect(read(dir, 'Dockerfile')).toBe(CHAINED);
     expect(spawnSync('getfattr', ['--only-values', '-n', 'user.origin', file], { encoding: 'utf8' }).stdout).toBe('kept');

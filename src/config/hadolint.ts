@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { insideRoot, present, readConfigText } from './read.js';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -55,8 +56,10 @@ export class HadolintConfigFinder {
     if (r) return r;
     let doc: unknown;
     try {
-      doc = yaml().load(readFileSync(path, 'utf8'));
+      doc = yaml().load(readConfigText(path, displayPath(path)));
     } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      // js-yaml's first line is the reason and the place; the lines after it quote the text.
       throw new ConfigError(`${displayPath(path)}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
     }
     const ignored = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).ignored : undefined;
@@ -75,7 +78,9 @@ export class HadolintConfigFinder {
     const root = repositoryRoot(dir);
     let found: HadolintIgnores | null = null;
     for (let d = dir; ; d = dirname(d)) {
-      const hit = HIDDEN.map((n) => join(d, n)).find((p) => existsSync(p));
+      // A file that leads out of the repository (outside one: out of its own directory) through a symlink is not
+      // the repository's: it is never read.
+      const hit = HIDDEN.map((n) => join(d, n)).find((p) => present(p) && insideRoot(p, root ?? d));
       if (hit) {
         found = this.read(hit);
         break;

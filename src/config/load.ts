@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lilconfig, type LilconfigResult } from 'lilconfig';
+import { insideRoot, jsonProblem, present, readConfigText } from './read.js';
 import { checkConfig, ConfigError, type Config } from './settings.js';
 
 const NAME = 'docker-codemod';
+const FS_ROOT = resolve('/');
 
 /** Where a config may be, in the order they are tried in each directory. */
 export const SEARCH_PLACES = ['docker-codemod.config.json', 'docker-codemod.config.mjs', '.docker-codemodrc.json', 'package.json'];
@@ -15,15 +16,15 @@ export function displayPath(path: string, cwd: string = process.cwd()): string {
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
 }
 
-function jsonLoader(path: string, content: string): unknown {
+function parseJson(path: string, content: string): unknown {
   try {
     return JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ConfigError(`${displayPath(path)}: not valid JSON: ${(e as Error).message}`);
+    throw new ConfigError(`${displayPath(path)}: ${jsonProblem(e, content)}`);
   }
 }
 
-async function moduleLoader(path: string): Promise<unknown> {
+async function loadModule(path: string): Promise<unknown> {
   try {
     const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
     if (mod.default === undefined) throw new Error('it has no default export (export default { … })');
@@ -34,7 +35,22 @@ async function moduleLoader(path: string): Promise<unknown> {
   }
 }
 
-const LOADERS = { '.json': jsonLoader, '.mjs': moduleLoader };
+/** A config file found or named: its settings (undefined for an empty file, or a package.json without the key). */
+interface Found {
+  filepath: string;
+  config: unknown;
+}
+
+/** Read and parse one config file (bounded, regular files only); `.mjs` files are imported. */
+async function loadFile(path: string): Promise<Found> {
+  const text = readConfigText(path, displayPath(path));
+  if (path.endsWith('.mjs')) return { filepath: path, config: await loadModule(path) };
+  if (basename(path) === 'package.json') {
+    const pkg = parseJson(path, text);
+    return { filepath: path, config: pkg && typeof pkg === 'object' ? (pkg as Record<string, unknown>)[NAME] : undefined };
+  }
+  return { filepath: path, config: text.trim() === '' ? undefined : parseJson(path, text) };
+}
 
 /** The repository root of a directory: the nearest directory holding `.git`, or null. */
 export function repositoryRoot(dir: string): string | null {
@@ -49,33 +65,48 @@ export function repositoryRoot(dir: string): string | null {
  * repository), each loaded and checked once. The nearest file wins; files further up are not merged in.
  */
 export class ConfigFinder {
-  private readonly searchers = new Map<string, ReturnType<typeof lilconfig>>();
+  /** Per directory searched: the config file that governs it (null: none), once per run. */
+  private readonly byDir = new Map<string, Promise<Found | null>>();
   private readonly checked = new Map<string, Config | null>();
   private readonly roots = new Map<string, string>();
-
-  private searcher(stopDir: string) {
-    let s = this.searchers.get(stopDir);
-    if (!s) {
-      s = lilconfig(NAME, { searchPlaces: SEARCH_PLACES, stopDir, loaders: LOADERS, packageProp: NAME, cache: true });
-      this.searchers.set(stopDir, s);
-    }
-    return s;
-  }
 
   private stopDir(dir: string): string {
     let root = this.roots.get(dir);
     if (root === undefined) {
-      root = repositoryRoot(dir) ?? resolve('/');
+      root = repositoryRoot(dir) ?? FS_ROOT;
       this.roots.set(dir, root);
     }
     return root;
   }
 
-  private check(found: LilconfigResult): Config | null {
+  /**
+   * The nearest config file from `dir` up to `stop`, in SEARCH_PLACES order in each directory. A package.json without
+   * the key does not count; a file that leads (through a symlink) out of the tree searched is not read.
+   */
+  private search(dir: string, stop: string): Promise<Found | null> {
+    let hit = this.byDir.get(dir);
+    if (!hit) {
+      hit = (async () => {
+        for (const place of SEARCH_PLACES) {
+          const path = join(dir, place);
+          // Inside a repository a config may lead anywhere in it; outside one, only below its own directory.
+          if (!present(path) || !insideRoot(path, stop === FS_ROOT ? dir : stop)) continue;
+          const found = await loadFile(path);
+          if (place === 'package.json' && found.config === undefined) continue;
+          return found;
+        }
+        return dir === stop || dirname(dir) === dir ? null : this.search(dirname(dir), stop);
+      })();
+      this.byDir.set(dir, hit);
+    }
+    return hit;
+  }
+
+  private check(found: Found | null): Config | null {
     if (!found) return null;
     let c = this.checked.get(found.filepath);
     if (c === undefined) {
-      c = found.isEmpty ? null : checkConfig(found.config, found.filepath, dirname(found.filepath), displayPath(found.filepath));
+      c = found.config === undefined ? null : checkConfig(found.config, found.filepath, dirname(found.filepath), displayPath(found.filepath));
       this.checked.set(found.filepath, c);
     }
     return c;
@@ -83,21 +114,18 @@ export class ConfigFinder {
 
   /** The config that governs files in `dir`, or null. Throws ConfigError for a file that cannot be used. */
   async forDirectory(dir: string): Promise<Config | null> {
-    return this.check(await this.searcher(this.stopDir(dir)).search(dir));
+    const abs = resolve(dir);
+    return this.check(await this.search(abs, this.stopDir(abs)));
   }
 
   /** A config file named explicitly (`--config`). */
   async load(path: string): Promise<Config> {
     const abs = resolve(path);
-    if (!existsSync(abs)) throw new ConfigError(`${path}: no such file`);
-    let found: LilconfigResult;
-    try {
-      found = await this.searcher(dirname(abs)).load(abs);
-    } catch (e) {
-      if (e instanceof ConfigError) throw e;
-      throw new ConfigError(`${displayPath(abs)}: cannot be loaded: ${(e as Error).message} (a config is a .json or .mjs file, or a package.json)`);
+    if (!present(abs)) throw new ConfigError(`${path}: no such file`);
+    if (!abs.endsWith('.json') && !abs.endsWith('.mjs')) {
+      throw new ConfigError(`${displayPath(abs)}: cannot be loaded (a config is a .json or .mjs file, or a package.json)`);
     }
-    const c = found && found.config !== undefined ? this.check(found) : null;
+    const c = this.check(await loadFile(abs));
     if (!c) {
       const what = basename(abs) === 'package.json' ? `has no "${NAME}" key` : 'is empty';
       throw new ConfigError(`${displayPath(abs)}: ${what}`);
