@@ -101,6 +101,35 @@ export function installFamilies(ins: Instruction): Set<Family> {
   return out;
 }
 
+/** Tools that install a project's dependencies from its manifest when given no packages: name → subcommands. */
+const MANIFEST_INSTALLERS: Record<string, Set<string>> = {
+  npm: new Set(['install', 'i', 'ci']),
+  pnpm: new Set(['install', 'i']),
+  yarn: new Set(['', 'install']),
+  bundle: new Set(['', 'install']),
+  composer: new Set(['install']),
+  pipenv: new Set(['install', 'sync']),
+  poetry: new Set(['install']),
+};
+
+/**
+ * Whether the RUN installs a project's dependencies from its manifest (`npm ci`, `yarn`, `pip install -r …`,
+ * `bundle install`, …): it reruns whenever the manifest changes, so what shares its layer reruns with it.
+ */
+export function installsFromManifest(ins: Instruction): boolean {
+  if (pmCommands(ins).some((p) => p.tool === 'pip' && p.subName === 'install' && hasOption(p, ['-r', '--requirement']))) return true;
+  const sh = ins.shell;
+  if (!sh || !sh.ok) return false;
+  return sh.commands.some((c) => {
+    const eff = c.effective;
+    const subs = eff?.name.value ? MANIFEST_INSTALLERS[basename(eff.name.value)] : undefined;
+    if (!eff || !subs) return false;
+    const words = eff.args.filter((a) => a.value === null || !a.value.startsWith('-'));
+    const sub = words.length ? words[0].value : '';
+    return sub !== null && subs.has(sub) && words.length <= (sub === '' ? 0 : 1);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // What a RUN leaves behind, and what a later RUN removes
 

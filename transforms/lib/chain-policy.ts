@@ -1,5 +1,5 @@
 import type { Instruction, Model, Stage } from '../../src/model/types.js';
-import { cleansUp, commandCount, installFamilies, installsFromIndex, refreshOnly, type Family } from './chain-gain.js';
+import { cleansUp, commandCount, installFamilies, installsFromIndex, installsFromManifest, refreshOnly, type Family } from './chain-gain.js';
 
 /** What separates two adjacent RUNs: nothing but a line break, blank lines, or comment lines (blank ones too). */
 export type Gap = 'none' | 'blank' | 'comment';
@@ -59,6 +59,10 @@ function unrelated(a: Instruction, b: Instruction): string | null {
   const fb = installFamilies(b);
   if (fa.size === 0 && fb.size === 0) return null;
   if (fa.size > 0 && fb.size > 0) {
+    if (sameSet(fa, fb) && installsFromManifest(a) !== installsFromManifest(b)) {
+      const [manifest, other] = installsFromManifest(a) ? [a, b] : [b, a];
+      return `the install on line ${other.line} stays apart from the install from the project's manifest on line ${manifest.line}, so it is not redone whenever the manifest changes`;
+    }
     if (sameSet(fa, fb)) return null;
     return `the installs on lines ${a.line} and ${b.line} use different package managers: apart, each keeps its own build cache entry`;
   }
