@@ -90,7 +90,9 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
     if (!notes.includes(reason)) notes.push(reason);
     firstLine.push(line);
   };
-  const final = stage.inFinalImage;
+  // Builder stages only feed other stages (COPY --from, FROM): their layers never ship. A stage nothing uses is not
+  // one: it is built on its own (`--target`), so its layers are an image's.
+  const final = stage.inFinalImage || stage.usedBy.length === 0;
 
   // (b): a RUN removes what an earlier RUN of the group wrote; the RUNs between join too.
   if (final) {
@@ -137,7 +139,7 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
     // (c): small adjacent RUNs, the ones hadolint's DL3059 reports.
     if (!(small(p.a) && small(p.b))) return;
     let why: string | null;
-    if (!final) why = `stage ${stage.name ?? stage.index} does not reach the final image: fewer layers there save nothing`;
+    if (!final) why = `${stage.name ? `stage ${stage.name}` : `the stage on line ${stage.from.line}`} only feeds other stages: fewer layers there save nothing`;
     else if (gaps[i] !== 'none') why = `a ${gaps[i]} line between the RUNs on lines ${p.a.line} and ${p.b.line} keeps the author's grouping`;
     else why = blocked[i] ?? listWrap(p.a) ?? listWrap(p.b) ?? unrelated(p.a, p.b);
     if (why === null) {
