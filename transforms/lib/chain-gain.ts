@@ -43,6 +43,8 @@ const OTHER_INSTALLERS: Record<string, { family: Family; subs: Set<string> | nul
   cargo: { family: 'rust', subs: new Set(['install']) },
   go: { family: 'go', subs: new Set(['install', 'get']) },
   conda: { family: 'conda', subs: new Set(['install', 'create', 'update']) },
+  pipenv: { family: 'pip', subs: new Set(['install', 'sync']) },
+  poetry: { family: 'pip', subs: new Set(['install', 'add']) },
   mamba: { family: 'conda', subs: new Set(['install', 'create', 'update']) },
   micromamba: { family: 'conda', subs: new Set(['install', 'create', 'update']) },
 };

@@ -27,6 +27,7 @@ export function gapBetween(m: Model, a: Instruction, b: Instruction): Gap {
 }
 
 const list = (xs: Iterable<string>) => [...xs].join(', ');
+const listLines = (xs: number[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : `${xs[0]}`);
 
 /** Why joining a RUN as the one before others, or as the last one, would wrap it in `( … )`; null when it would not. */
 function wrapNeeded(r: Instruction, last: boolean): string | null {
@@ -53,8 +54,8 @@ function sameSet(a: Set<Family>, b: Set<Family>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
-/** Why two small RUNs are not worth joining by themselves: an install next to an unrelated step. */
-function unrelated(a: Instruction, b: Instruction): string | null {
+/** Why two small RUNs are not worth joining by themselves: an install next to an unrelated step (its line). */
+function unrelated(a: Instruction, b: Instruction): string | { install: number } | null {
   const fa = installFamilies(a);
   const fb = installFamilies(b);
   if (fa.size === 0 && fb.size === 0) return null;
@@ -66,8 +67,7 @@ function unrelated(a: Instruction, b: Instruction): string | null {
     if (sameSet(fa, fb)) return null;
     return `the installs on lines ${a.line} and ${b.line} use different package managers: apart, each keeps its own build cache entry`;
   }
-  const [inst, where] = fa.size > 0 ? [a, 'after'] : [b, 'before'];
-  return `the install on line ${inst.line} is not joined with the unrelated step ${where} it: that would only make the build cache coarser`;
+  return { install: (fa.size > 0 ? a : b).line };
 }
 
 /**
@@ -86,6 +86,10 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
   const gains: Array<string | null> = new Array(n).fill(null);
   const notes: string[] = [];
   const firstLine: number[] = [];
+  /** RUNs left apart, small enough for DL3059, because blank or comment lines separate them. */
+  const gapLines = { blank: [] as number[], comment: [] as number[] };
+  /** Installs left apart from an unrelated small step next to them. */
+  const installs: number[] = [];
   const note = (reason: string, line: number) => {
     if (!notes.includes(reason)) notes.push(reason);
     firstLine.push(line);
@@ -98,7 +102,10 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
   if (final) {
     for (let k = 1; k <= n; k++) {
       let lost: string | null = null;
+      let crossed = 0;
       for (let j = k - 1; j >= 0; j--) {
+        // Look back across one blank or comment line at most: past it lie other steps of the author's.
+        if (gaps[j] !== 'none' && ++crossed > 1) break;
         const what = cleansUp(pairs[k - 1].b, pairs[j].a);
         if (what === null) continue;
         const span = pairs.slice(j, k).map((_, i) => j + i);
@@ -138,20 +145,34 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
     }
     // (c): small adjacent RUNs, the ones hadolint's DL3059 reports.
     if (!(small(p.a) && small(p.b))) return;
-    let why: string | null;
+    let why: string | { install: number } | null;
     if (!final) why = `${stage.name ? `stage ${stage.name}` : `the stage on line ${stage.from.line}`} only feeds other stages: fewer layers there save nothing`;
-    else if (gaps[i] !== 'none') why = `a ${gaps[i]} line between the RUNs on lines ${p.a.line} and ${p.b.line} keeps the author's grouping`;
-    else why = blocked[i] ?? listWrap(p.a) ?? listWrap(p.b) ?? unrelated(p.a, p.b);
+    else if (gaps[i] !== 'none') {
+      const lines = gapLines[gaps[i] as 'blank' | 'comment'];
+      for (const l of [p.a.line, p.b.line]) if (!lines.includes(l)) lines.push(l);
+      firstLine.push(p.b.line);
+      return;
+    } else why = blocked[i] ?? listWrap(p.a) ?? listWrap(p.b) ?? unrelated(p.a, p.b);
     if (why === null) {
       join[i] = true;
       gains[i] = 'small consecutive RUNs (hadolint DL3059)';
-    } else {
+    } else if (typeof why === 'string') {
       note(why, p.b.line);
+    } else {
+      if (!installs.includes(why.install)) installs.push(why.install);
+      firstLine.push(p.b.line);
     }
   });
 
-  const skip = notes.length
-    ? { reason: `not chained: ${notes.slice(0, 3).join('; ')}${notes.length > 3 ? `; and ${notes.length - 3} more` : ''}`, line: Math.min(...firstLine) }
-    : null;
+  const reasons = notes.length > 3 ? [...notes.slice(0, 3), `${notes.length - 3} more`] : notes;
+  if (installs.length) {
+    const which = installs.length > 1 ? `installs on lines ${listLines(installs)} stay` : `install on line ${installs[0]} stays`;
+    reasons.push(`the ${which} apart from the unrelated small steps next to them: one layer would only make the build cache coarser`);
+  }
+  for (const kind of ['blank', 'comment'] as const) {
+    const lines = gapLines[kind];
+    if (lines.length) reasons.push(`${kind} lines keep the RUNs on lines ${listLines(lines)} apart, as the author grouped them`);
+  }
+  const skip = reasons.length ? { reason: `not chained: ${reasons.join('; ')}`, line: Math.min(...firstLine) } : null;
   return { join, gains, skip };
 }
