@@ -128,6 +128,9 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
     }
   }
 
+  // Identical bodies in a row (layer tests, benchmarks) make separate layers look deliberate: no joins for size.
+  const body = (r: Instruction) => m.text.slice(r.argsStart, r.argsEnd);
+  const repeated = pairs.find((p) => body(p.a) === body(p.b) && p.why === null);
   pairs.forEach((p, i) => {
     if (join[i]) return;
     // (a): refresh alone, then the install that uses the index.
@@ -146,7 +149,8 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
     // (c): small adjacent RUNs, the ones hadolint's DL3059 reports.
     if (!(small(p.a) && small(p.b))) return;
     let why: string | { install: number } | null;
-    if (!final) why = `${stage.name ? `stage ${stage.name}` : `the stage on line ${stage.from.line}`} only feeds other stages: fewer layers there save nothing`;
+    if (repeated) why = `RUNs of this group repeat the same body (lines ${repeated.a.line} and ${repeated.b.line}): separate layers look deliberate`;
+    else if (!final) why = `${stage.name ? `stage ${stage.name}` : `the stage on line ${stage.from.line}`} only feeds other stages: fewer layers there save nothing`;
     else if (gaps[i] !== 'none') {
       const lines = gapLines[gaps[i] as 'blank' | 'comment'];
       for (const l of [p.a.line, p.b.line]) if (!lines.includes(l)) lines.push(l);
