@@ -168,7 +168,7 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
     }
   });
 
-  const reasons = notes.length > 3 ? [...notes.slice(0, 3), `${notes.length - 3} more`] : notes;
+  const reasons = notes.length > 3 ? [...notes.slice(0, 3), `${notes.length - 3} more`] : [...notes];
   if (installs.length) {
     const which = installs.length > 1 ? `installs on lines ${listLines(installs)} stay` : `install on line ${installs[0]} stays`;
     reasons.push(`the ${which} apart from the unrelated small steps next to them: one layer would only make the build cache coarser`);
