@@ -52,6 +52,7 @@ interface CliOptions {
   skip?: string[];
   listTransforms?: boolean;
   unsafeFixes?: boolean;
+  chainAll?: boolean;
   context?: string;
   user: string;
   uid?: number;
@@ -186,6 +187,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
     .option('--dry-run', 'write nothing; print a unified diff (for git apply / patch -p1) of each file that would change')
     .option('--check', 'write nothing; exit 1 and list the files that would change (with --dry-run, print their diffs too)')
     .option('--unsafe-fixes', 'also apply unsafe fixes: those that may change what the image does at run time (USER, dropped Recommends)')
+    .option('--chain-all', 'chain-runs joins every pair of adjacent RUNs it can join safely, not only where one layer buys something')
     .option('-t, --transforms <ids>', 'run only these transforms (comma-separated; may name ones that are off by default)', collectIds)
     .option('--skip <ids>', 'do not run these transforms (comma-separated)', collectIds)
     .option('--list-transforms', 'list the transforms: id, on by default or not, hadolint rules, description')
@@ -591,7 +593,7 @@ async function main(argv: string[]): Promise<number> {
     mode,
     json,
     transforms,
-    options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}) },
+    options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}), ...(o.chainAll ? { chainPolicy: 'all' as const } : {}) },
     config: new ConfigResolver({ transforms: o.transforms, skip: o.skip, config: o.config }),
     io,
     fileList,

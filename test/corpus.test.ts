@@ -24,7 +24,10 @@ if (!corpusPresent) {
         // Both tiers: the default (safe fixes only), then with unsafe fixes applied too.
         for (const unsafeFixes of [false, true]) {
           const tier = unsafeFixes ? 'unsafe' : 'safe';
-          const run = (text: string): EngineResult => transformText(text, { transforms: [...TRANSFORMS], context, options: { unsafeFixes } });
+          // The unsafe run also chains every RUN pair chain-runs can join (--chain-all), so the joining itself meets
+          // every real file, not only the joins the default policy picks.
+          const options = unsafeFixes ? { unsafeFixes, chainPolicy: 'all' as const } : { unsafeFixes };
+          const run = (text: string): EngineResult => transformText(text, { transforms: [...TRANSFORMS], context, options });
           let first: EngineResult;
           try {
             first = run(input);

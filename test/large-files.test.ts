@@ -8,7 +8,8 @@ import { TRANSFORMS } from '../transforms/registry.js';
 
 beforeAll(initShell);
 
-const all = { transforms: TRANSFORMS.filter((t) => t.defaultOn), options: { unsafeFixes: true } };
+// chainPolicy 'all': chain-runs joins the 2,000 RUNs below into one, the deepest && list the transforms can meet.
+const all = { transforms: TRANSFORMS.filter((t) => t.defaultOn), options: { unsafeFixes: true, chainPolicy: 'all' as const } };
 
 /** Generated files far larger than real Dockerfiles: thousands of instructions must not exhaust stack or memory. */
 describe('large generated files', () => {

@@ -1,4 +1,6 @@
 import type { Instruction, Model } from '../src/model/types.js';
+import { planGain, type RunPair } from './lib/chain-policy.js';
+import { andLines } from './lib/package-managers.js';
 import type { Fix, Skip, Transform } from './types.js';
 
 const PRAGMA = /^hadolint\s/i;
@@ -84,8 +86,16 @@ function bodyText(m: Model, r: Instruction, position: number, count: number): { 
   };
 }
 
-function chainFix(m: Model, chain: Instruction[]): Fix {
-  const { escape, eol, indent, andPosition } = m.style;
+/** `&&` placement and indentation for the joins: as on the chained RUNs' own `&&` lines, else the file's style. */
+function chainStyle(m: Model, chain: Instruction[]): { indent: string; andPosition: 'leading' | 'trailing' } {
+  const a = andLines(m, chain);
+  if (a.leading + a.trailing === 0) return m.style;
+  return a.leading > a.trailing ? { andPosition: 'leading', indent: a.leadingIndent } : { andPosition: 'trailing', indent: a.trailingIndent };
+}
+
+function chainFix(m: Model, chain: Instruction[], gains: string[]): Fix {
+  const { escape, eol } = m.style;
+  const { indent, andPosition } = chainStyle(m, chain);
   let out = '';
   const notes: string[] = [];
   chain.forEach((r, i) => {
@@ -104,48 +114,68 @@ function chainFix(m: Model, chain: Instruction[]): Fix {
   const last = chain[chain.length - 1];
   const lines = chain.map((r) => r.line).join(', ');
   return {
-    message: `chained ${chain.length} RUN instructions (lines ${lines}) into one layer${notes.length ? `; ${notes.join('; ')}` : ''}`,
+    message: `chained ${chain.length} RUN instructions (lines ${lines}) into one layer${gains.length ? `: ${gains.join('; ')}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}`,
     line: first.line,
     edits: [{ start: first.argsStart, end: last.argsEnd, text: out }],
     touches: chain.map((r) => r.index),
   };
 }
 
+/** The stage's groups of adjacent RUNs: any other instruction ends a group. */
+function runGroups(instructions: Instruction[]): Instruction[][] {
+  const groups: Instruction[][] = [[]];
+  for (const ins of instructions) {
+    if (ins.name === 'RUN') groups[groups.length - 1].push(ins);
+    else if (groups[groups.length - 1].length) groups.push([]);
+  }
+  return groups.filter((g) => g.length > 1);
+}
+
 export const chainRuns: Transform = {
   id: 'chain-runs',
-  description: 'Join consecutive RUN instructions of a stage into one RUN with &&, so they make one layer',
+  description: 'Join consecutive RUN instructions of a stage into one RUN with &&, where one layer buys something (fresh package index, removed files leave the image, tiny RUNs)',
   hadolint: ['DL3059'],
   defaultOn: true,
   tier: 'safe',
-  run(m) {
+  run(m, ctx) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
     if (m.comments.some((c) => /^hadolint\s+global\s+ignore\s*=.*\bDL3059\b/i.test(c.content))) {
       return { fixes, skips: [{ reason: 'the file ignores DL3059 (hadolint global ignore)', line: 1 }] };
     }
-    const flush = (chain: Instruction[]) => {
-      if (chain.length > 1) fixes.push(chainFix(m, chain));
-    };
+    const all = ctx?.options.chainPolicy === 'all';
     for (const stage of m.stages) {
-      let chain: Instruction[] = [];
-      for (const ins of stage.instructions) {
-        if (ins.name !== 'RUN') {
-          flush(chain);
-          chain = [];
-          continue;
+      for (const group of runGroups(stage.instructions)) {
+        const pairs: RunPair[] = group.slice(1).map((b, i) => ({ a: group[i], b, why: whyNotJoinable(m, group[i], b) }));
+        let join: boolean[];
+        let gains: Array<string | null>;
+        if (all) {
+          join = pairs.map((p) => p.why === null);
+          gains = pairs.map(() => null);
+          for (const p of pairs) if (p.why) skips.push({ reason: `not chained: ${p.why}`, line: p.b.line });
+        } else {
+          const plan = planGain(m, stage, pairs);
+          ({ join, gains } = plan);
+          if (plan.skip) skips.push(plan.skip);
         }
-        const prev = chain[chain.length - 1];
-        if (prev) {
-          const why = whyNotJoinable(m, prev, ins);
-          if (why) {
-            skips.push({ reason: `not chained: ${why}`, line: ins.line });
-            flush(chain);
-            chain = [];
+        let chain = [group[0]];
+        let chainGains: string[] = [];
+        const flush = () => {
+          if (chain.length > 1) fixes.push(chainFix(m, chain, chainGains));
+        };
+        pairs.forEach((p, i) => {
+          if (join[i]) {
+            chain.push(p.b);
+            const g = gains[i];
+            if (g && !chainGains.includes(g)) chainGains.push(g);
+            return;
           }
-        }
-        chain.push(ins);
+          flush();
+          chain = [p.b];
+          chainGains = [];
+        });
+        flush();
       }
-      flush(chain);
     }
     return { fixes, skips };
   },

@@ -17,7 +17,10 @@ export interface TransformOptions {
   uid?: number;
   /** Apply unsafe fixes too (the engine reads this; default: safe fixes only). */
   unsafeFixes?: boolean;
-  /** chain-runs: join only RUNs whose join gains something ('gain', default) or every provably safe pair ('all'). */
+  /**
+   * Which adjacent RUNs chain-runs joins: 'gain' (default) only where one layer buys something (a package index
+   * refresh with its install, files removed in a later RUN, tiny RUNs); 'all' every pair it can join safely.
+   */
   chainPolicy?: 'gain' | 'all';
 }
 

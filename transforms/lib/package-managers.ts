@@ -414,7 +414,7 @@ export function appendCommand(m: Model, ins: Instruction, command: string): Edit
 }
 
 /** How continuation lines around `&&` look in some RUNs: counts per position and the last indent seen. */
-function andLines(m: Model, runs: Instruction[]) {
+export function andLines(m: Model, runs: Instruction[]) {
   const esc = m.escape === '\\' ? '\\\\' : m.escape;
   const trailingAnd = new RegExp(`&&[ \\t]*${esc}[ \\t]*$`);
   const out = { leading: 0, trailing: 0, leadingIndent: '', trailingIndent: '' };

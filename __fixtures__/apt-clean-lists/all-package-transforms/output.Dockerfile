@@ -1,5 +1,5 @@
 FROM debian:bookworm
 RUN apt-get update && \
     apt-get install --no-install-recommends -y curl python3-pip && \
-    pip3 install --no-cache-dir --break-system-packages requests && \
     rm -rf /var/lib/apt/lists/*
+RUN pip3 install --no-cache-dir --break-system-packages requests

@@ -1,6 +1,6 @@
 FROM ubuntu:22.04
-RUN apt-get update -y && apt-get install -y python3-pip python3-dev && \
-    groupadd --system app && \
+RUN apt-get update -y && apt-get install -y python3-pip python3-dev
+RUN groupadd --system app && \
     useradd --system --no-log-init --gid app --create-home app
 COPY ./requirements.txt /app/requirements.txt
 WORKDIR /app

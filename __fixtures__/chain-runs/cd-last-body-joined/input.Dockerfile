@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+RUN mkdir /src
+RUN cd /src && touch x

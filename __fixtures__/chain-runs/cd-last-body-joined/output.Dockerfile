@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+RUN mkdir /src && \
+    cd /src && touch x

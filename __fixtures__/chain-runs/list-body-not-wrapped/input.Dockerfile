@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+RUN mkdir /data
+RUN test -f /data/x || touch /data/x
