@@ -365,7 +365,7 @@ describe('transform selection', () => {
   it('--chain-all makes chain-runs join the RUNs its default leaves apart (an install and an unrelated step)', () => {
     const input = 'FROM debian\nRUN apt-get install -y curl\nRUN mkdir /app\n';
     const dir = makeTree({ Dockerfile: input });
-    const def = runCli(['-t', 'chain-runs', '--check', '-v'], { cwd: dir });
+    const def = runCli(['-t', 'chain-runs', '--check', '--verbose'], { cwd: dir });
     expect(def.status).toBe(0);
     expect(def.stderr).toMatch(/^Dockerfile:3: \[chain-runs\] not chained: the install on line 2 .*build cache coarser$/m);
     const r = runCli(['-t', 'chain-runs', '--chain-all'], { cwd: dir });
