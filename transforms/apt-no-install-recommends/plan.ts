@@ -109,7 +109,7 @@ export function planInstall(p: PlanInput): Plan | null {
         else {
           const cmd = [pkg, ...(v.commands ?? [])].find((c) => fc.names.has(c));
           if (cmd) need = `the Dockerfile runs ${cmd}`;
-          else if (v.commands?.length && fc.script) need = `it may run from ${fc.script}, which the codemod cannot read`;
+          else if (v.scripted && fc.script) need = `it may run from ${fc.script}, which the codemod cannot read`;
         }
         if (need) add.set(pkg, `added ${pkg}, which ${by} only recommends (${need})`);
         else safeDrops.add(pkg);

@@ -4,9 +4,9 @@
  * most frequent drops and whether they are classified). A dropped package that is not listed here makes the fix
  * unsafe: its reason names it.
  *
- * `drop` entries may name the commands the package provides (`commands`): when the Dockerfile runs one of them, or
- * runs a script the codemod cannot read, the package is needed after all. `keepWhen` names other conditions under
- * which a dropped package is needed.
+ * `drop` entries may name the commands the package provides (`commands`): when the Dockerfile runs one of them the
+ * package is needed after all; for general tools (`scripted`), also when it runs a script the codemod cannot read.
+ * `keepWhen` names other conditions under which a dropped package is needed.
  */
 
 export type Condition =
@@ -18,8 +18,10 @@ export type Condition =
 export interface Verdict {
   verdict: 'drop' | 'keep';
   reason: string;
-  /** For `drop`: commands of the package; a Dockerfile running one (or running scripts) needs it. */
+  /** For `drop`: commands of the package; a Dockerfile running one needs it. */
   commands?: string[];
+  /** For `drop`: a general tool scripts call (patch, unzip, ssh…): a Dockerfile running a script it cannot read needs it. */
+  scripted?: boolean;
   /** For `drop`: needed when this holds, for this reason. */
   keepWhen?: Condition;
   needReason?: string;
@@ -69,7 +71,7 @@ const ENTRIES: Entry[] = [
   drop('libsasl2-modules', 'SASL authentication plugins, used only for SASL logins (LDAP, SMTP, IMAP), not by curl or git over HTTPS'),
   drop('publicsuffix', 'the public suffix list file; libpsl has its own built-in copy'),
   drop('libc-devtools', 'debugging tools for the C library (mtrace, sotruss, memusage)'),
-  drop('xauth', 'X11 forwarding over SSH'),
+  drop('xauth', 'X11 forwarding over SSH; xvfb-run needs it', { commands: ['xauth', 'xvfb-run'] }),
   drop('xdg-user-dirs', 'desktop user directories'),
   drop('shared-mime-info', 'the desktop MIME database'),
   drop('dbus', 'the message bus daemon; nothing starts it in a container', { commands: ['dbus-daemon', 'dbus-launch', 'dbus-run-session'] }),
@@ -127,23 +129,25 @@ const ENTRIES: Entry[] = [
   drop(/^(bsd-mailx|exim4-daemon-light)$/, "mails cron's job output; nothing reads it in a container", { commands: ['mail', 'mailx', 'sendmail', 'exim', 'exim4'] }),
   drop('build-essential', 'only pip builds with it, and nothing here runs pip install', { keepWhen: 'pip-install', needReason: 'pip builds source distributions with a compiler' }),
   drop('python3-dev', 'only pip builds with it, and nothing here runs pip install', { keepWhen: 'pip-install', needReason: 'pip builds C extensions against the Python headers' }),
+  drop('appstream', 'software centre metadata', { commands: ['appstreamcli'] }),
+  drop('packagekit-tools', 'the pkcon client of PackageKit', { commands: ['pkcon', 'pkmon'] }),
   drop('gpg-wks-client', 'web key directory lookups', { commands: ['gpg-wks-client'] }),
   drop('gpgsm', 'S/MIME signing', { commands: ['gpgsm'] }),
-  // Tools: dropped only when the Dockerfile runs none of their commands and no script it cannot read.
-  drop('patch', 'git does not run it', { commands: ['patch', 'quilt', 'dpkg-source', 'dpkg-buildpackage', 'debuild'] }),
-  drop('openssh-client', 'git needs it only for SSH remotes', { commands: ['ssh', 'scp', 'sftp', 'ssh-keyscan', 'ssh-keygen', 'ssh-agent', 'ssh-add', 'rsync'], keepWhen: 'git-ssh', needReason: 'the stage clones over SSH' }),
-  drop('psmisc', 'process tools (killall, fuser, pstree)', { commands: ['killall', 'fuser', 'pstree', 'peekfd', 'prtstat'] }),
-  drop('xxd', 'a hex dump tool', { commands: ['xxd'] }),
-  drop('unzip', 'an archive tool', { commands: ['unzip', 'zipinfo', 'funzip'] }),
-  drop('zip', 'an archive tool', { commands: ['zip'] }),
-  drop('file', 'a file type tool', { commands: ['file'] }),
-  drop('rsync', 'a copy tool', { commands: ['rsync'] }),
-  drop('bzip2', 'a compressor', { commands: ['bzip2', 'bunzip2', 'bzcat', 'tar', 'dpkg-source', 'dpkg-buildpackage', 'debuild'] }),
-  drop('xz-utils', 'a compressor', { commands: ['xz', 'unxz', 'xzcat', 'tar', 'dpkg-source', 'dpkg-buildpackage', 'debuild'] }),
-  drop('zstd', 'a compressor', { commands: ['zstd', 'unzstd', 'zstdcat', 'tar'] }),
-  drop('gnupg', 'OpenPGP tools', { commands: ['gpg', 'gpg2', 'gpg-agent', 'gpgconf', 'dirmngr', 'apt-key', 'debsign'] }),
-  drop('dirmngr', 'OpenPGP key server access', { commands: ['gpg', 'gpg2', 'dirmngr', 'apt-key'] }),
-  drop('gpg-agent', 'OpenPGP secret keys', { commands: ['gpg', 'gpg2', 'gpg-agent', 'gpgconf', 'apt-key', 'debsign'] }),
+  // General tools: dropped only when the Dockerfile runs none of their commands and no script it cannot read.
+  drop('patch', 'git does not run it', { scripted: true, commands: ['patch', 'quilt', 'dpkg-source', 'dpkg-buildpackage', 'debuild'] }),
+  drop('openssh-client', 'git needs it only for SSH remotes', { scripted: true, commands: ['ssh', 'scp', 'sftp', 'ssh-keyscan', 'ssh-keygen', 'ssh-agent', 'ssh-add', 'rsync'], keepWhen: 'git-ssh', needReason: 'the stage clones over SSH' }),
+  drop('psmisc', 'process tools (killall, fuser, pstree)', { scripted: true, commands: ['killall', 'fuser', 'pstree', 'peekfd', 'prtstat'] }),
+  drop('xxd', 'a hex dump tool', { scripted: true, commands: ['xxd'] }),
+  drop('unzip', 'an archive tool', { scripted: true, commands: ['unzip', 'zipinfo', 'funzip'] }),
+  drop('zip', 'an archive tool', { scripted: true, commands: ['zip'] }),
+  drop('file', 'a file type tool', { scripted: true, commands: ['file'] }),
+  drop('rsync', 'a copy tool', { scripted: true, commands: ['rsync'] }),
+  drop('bzip2', 'a compressor', { scripted: true, commands: ['bzip2', 'bunzip2', 'bzcat', 'tar', 'dpkg-source', 'dpkg-buildpackage', 'debuild'] }),
+  drop('xz-utils', 'a compressor', { scripted: true, commands: ['xz', 'unxz', 'xzcat', 'tar', 'dpkg-source', 'dpkg-buildpackage', 'debuild'] }),
+  drop('zstd', 'a compressor', { scripted: true, commands: ['zstd', 'unzstd', 'zstdcat', 'tar'] }),
+  drop('gnupg', 'OpenPGP tools', { scripted: true, commands: ['gpg', 'gpg2', 'gpg-agent', 'gpgconf', 'dirmngr', 'apt-key', 'debsign'] }),
+  drop('dirmngr', 'OpenPGP key server access', { scripted: true, commands: ['gpg', 'gpg2', 'dirmngr', 'apt-key'] }),
+  drop('gpg-agent', 'OpenPGP secret keys', { scripted: true, commands: ['gpg', 'gpg2', 'gpg-agent', 'gpgconf', 'apt-key', 'debsign'] }),
 ];
 
 /** The verdict on a dropped package, or null when it is not classified. */

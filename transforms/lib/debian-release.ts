@@ -87,7 +87,7 @@ function tagRelease(tag: string, ubuntuTag: boolean): { release: DataRelease; ap
 
 const versionAtLeast = (tag: string, from: number[]): boolean => {
   const m = /^(\d+)(?:\.(\d+))?/.exec(tag);
-  if (!m) return /^(latest|lts|current|slim|stable|stable-slim|curl|scm)$|^(lts|current)-/.test(tag) || from.length === 0;
+  if (!m) return /^(latest|lts|current|slim|stable|stable-slim|curl|scm)$|^(lts|current)-(slim|curl|scm)$/.test(tag);
   const v = [Number(m[1]), Number(m[2] ?? 999)];
   for (let i = 0; i < from.length; i++) {
     if (v[i] !== from[i]) return v[i] > from[i];
