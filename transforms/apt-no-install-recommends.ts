@@ -245,7 +245,9 @@ function fixFor(m: Model, pm: PmCommand, addedBefore: Added): Fix {
     ? planInstall({
       m,
       release,
-      names: names.filter((n): n is string => n !== null),
+      // A local package file (`./app.deb`) is not in the data: named as written, it makes the fix unsafe.
+      names: pm.operands.map((w) => (w.value !== null && /\.deb$|^\.{0,2}\//.test(w.value) ? w.value : packageName(w)))
+        .filter((n): n is string => n !== null),
       installed: [...release.preinstalled, ...namesInstalledBefore(pm), ...chain.flatMap((s) => [...(addedBefore.get(s) ?? [])])],
       holds: (c) => (c === 'git-ssh' ? stageUsesGitSsh(m, pm) : stageRunsPipInstall(m, pm)),
     })

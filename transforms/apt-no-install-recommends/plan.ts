@@ -121,7 +121,7 @@ export function planInstall(p: PlanInput): Plan | null {
   const roots = [...new Set([...safeDrops, ...unknownDrops.keys()])].sort();
   const on = p.release.releases.join(' and ');
   const summary = dropped.size === 0
-    ? `drops no recommended package on ${on}`
+    ? `drops no recommended package${unknownNames.length ? ' of the packages the data knows' : ''} on ${on}`
     : `drops ${dropped.size} recommended package${dropped.size === 1 ? '' : 's'} on ${on}: ${list(roots)}${dropped.size > roots.length ? `, and ${dropped.size - roots.length} they bring in` : ''}`;
 
   const reasons: string[] = [];
