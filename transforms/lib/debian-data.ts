@@ -54,7 +54,7 @@ export function releaseData(release: DataRelease): ReleaseData | null {
   let data: ReleaseData | null = null;
   const dir = dataDir();
   const file = dir && `${dir}${release}.txt.gz`;
-  if (file && existsSync(file)) data = decode(release, gunzipSync(readFileSync(file)).toString('utf8').split('\n'));
+  if (file && existsSync(file)) data = decode(release, gunzipSync(readFileSync(file)).toString('latin1'));
   cache.set(release, data);
   return data;
 }
@@ -62,23 +62,32 @@ export function releaseData(release: DataRelease): ReleaseData | null {
 const ids = (s: string): number[] => (s === '' ? [] : s.split(',').map((x) => Number.parseInt(x, 36)));
 
 /**
- * The lines of a data file (scripts/debian-data.mjs): a JSON header; the package names, sorted; per package
+ * The text of a data file (scripts/debian-data.mjs), one record a line: a JSON header; the package names, sorted; per package
  * "depends;recommends" as base-36 ids; "virtual-name<TAB>provider ids" lines; the ids of the base system.
  */
-function decode(release: DataRelease, lines: string[]): ReleaseData {
-  const header = JSON.parse(lines[0]) as Header;
+function decode(release: DataRelease, text: string): ReleaseData {
+  // Where each line starts (the text is not split: a string per line would cost more than the lookups need).
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Int32Array(count + 2);
+  for (let i = 1, at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[i++] = at + 1;
+  starts[count + 1] = text.length + 1;
+  const line = (i: number): string => text.slice(starts[i], starts[i + 1] - 1);
+  const lineCount = count + 1;
+
+  const header = JSON.parse(line(0)) as Header;
   if (header.format !== 2) throw new Error(`data/debian/${release}.txt.gz: unknown format ${header.format}`);
   const n = header.count;
-  const names = lines.slice(1, 1 + n);
-  const rels = lines.slice(1 + n, 1 + 2 * n);
-  const base = new Set(ids(lines[lines.length - 1]));
+  const nameOf = (id: number) => line(1 + id);
+  const base = new Set(ids(line(lineCount - 1)));
   let virtual: Map<string, number> | null = null;
   const provider = (name: string): number | null => {
     if (!virtual) {
       virtual = new Map();
-      for (let i = 1 + 2 * n; i < lines.length - 1; i++) {
-        const tab = lines[i].indexOf('\t');
-        virtual.set(lines[i].slice(0, tab), Number.parseInt(lines[i].slice(tab + 1), 36));
+      for (let i = 1 + 2 * n; i < lineCount - 1; i++) {
+        const l = line(i);
+        const tab = l.indexOf('\t');
+        virtual.set(l.slice(0, tab), Number.parseInt(l.slice(tab + 1), 36));
       }
     }
     return virtual.get(name) ?? null;
@@ -86,10 +95,10 @@ function decode(release: DataRelease, lines: string[]): ReleaseData {
   // The names are sorted (by code unit): a binary search finds them without building an index.
   const find = (name: string): number | undefined => {
     let lo = 0;
-    let hi = names.length - 1;
+    let hi = n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const x = names[mid];
+      const x = nameOf(mid);
       if (x === name) return mid;
       if (x < name) lo = mid + 1;
       else hi = mid - 1;
@@ -100,7 +109,7 @@ function decode(release: DataRelease, lines: string[]): ReleaseData {
   const rel = (id: number): [number[], number[]] => {
     let r = parsed.get(id);
     if (!r) {
-      const s = rels[id] ?? '';
+      const s = id >= 0 && id < n ? line(1 + n + id) : '';
       const semi = s.indexOf(';');
       r = semi < 0 ? [[], []] : [ids(s.slice(0, semi)), ids(s.slice(semi + 1))];
       parsed.set(id, r);
@@ -112,7 +121,7 @@ function decode(release: DataRelease, lines: string[]): ReleaseData {
     version: header.version,
     date: header.date,
     resolve: (name) => find(name) ?? provider(name),
-    name: (id) => names[id],
+    name: nameOf,
     depends: (id) => rel(id)[0],
     recommends: (id) => rel(id)[1],
     inBase: (id) => base.has(id),
