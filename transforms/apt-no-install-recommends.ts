@@ -11,6 +11,8 @@ import {
   runsUpTo,
   stageChain,
 } from './lib/package-managers.js';
+import { stageRelease } from './lib/debian-release.js';
+import { planInstall } from './apt-no-install-recommends/plan.js';
 import type { Fix, Skip, Transform } from './types.js';
 
 const FALSY = /^"?(false|0|no|off)"?$/i;
@@ -192,6 +194,18 @@ function aptInstalls(run: Instruction): Array<{ start: number; names: string[] }
   return out;
 }
 
+/** Package names of the installs before this one in the stage and its base stages. */
+function namesInstalledBefore(pm: PmCommand): string[] {
+  const out: string[] = [];
+  for (const run of runsUpTo(pm.ins)) {
+    for (const { start, names } of aptInstalls(run)) {
+      if (run === pm.ins && start >= pm.cmd.node.start) break;
+      out.push(...names.filter((n) => n !== ''));
+    }
+  }
+  return out;
+}
+
 /** Where the line of an offset starts, and whether only blanks stand before the offset on it. */
 function atLineStart(m: Model, offset: number): { indent: string } | null {
   const ls = m.text.lastIndexOf('\n', offset - 1) + 1;
@@ -255,14 +269,33 @@ function fixFor(m: Model, pm: PmCommand, addedBefore: Added): Fix {
   const notes: string[] = [];
   const names = pm.operands.map(packageName);
   const chain = stageChain(pm.ins.stage!);
-  for (const c of COMPANIONS) {
-    const trigger = names.find((n) => n !== null && c.triggers.test(n));
-    if (!trigger || installedBefore(pm, c.satisfiedBy)) continue;
-    if (chain.some((s) => addedBefore.get(s)?.has(c.pkg))) continue;
-    if (names.some((n) => n !== null && c.satisfiedBy.test(n))) continue;
-    if (c.when && !c.when(m, pm)) continue;
-    added.push(c.pkg);
-    notes.push(`added ${c.pkg}, which ${trigger} only recommends (${c.why})`);
+  const release = stageRelease(pm.ins.stage!);
+  const plan = release.kind === 'known'
+    ? planInstall({
+      m,
+      release,
+      // A local package file (`./app.deb`) is not in the data: named as written, it makes the fix unsafe.
+      names: pm.operands.map((w) => (w.value !== null && /\.deb$|^\.{0,2}\//.test(w.value) ? w.value : packageName(w)))
+        .filter((n): n is string => n !== null),
+      installed: [...release.preinstalled, ...namesInstalledBefore(pm), ...chain.flatMap((s) => [...(addedBefore.get(s) ?? [])])],
+      holds: (c) => (c === 'git-ssh' ? stageUsesGitSsh(m, pm) : stageRunsPipInstall(m, pm)),
+    })
+    : null;
+  if (plan) {
+    for (const a of plan.add) {
+      added.push(a.pkg);
+      notes.push(a.note);
+    }
+  } else {
+    for (const c of COMPANIONS) {
+      const trigger = names.find((n) => n !== null && c.triggers.test(n));
+      if (!trigger || installedBefore(pm, c.satisfiedBy)) continue;
+      if (chain.some((s) => addedBefore.get(s)?.has(c.pkg))) continue;
+      if (names.some((n) => n !== null && c.satisfiedBy.test(n))) continue;
+      if (c.when && !c.when(m, pm)) continue;
+      added.push(c.pkg);
+      notes.push(`added ${c.pkg}, which ${trigger} only recommends (${c.why})`);
+    }
   }
   const edits: Edit[] = [{ start: sub.end, end: sub.end, text: ' --no-install-recommends' }];
   if (added.length) {
@@ -272,20 +305,28 @@ function fixFor(m: Model, pm: PmCommand, addedBefore: Added): Fix {
     addedBefore.set(pm.ins.stage!, set);
   }
   const line = m.lineOf(sub.start);
-  return {
-    message: `added --no-install-recommends to ${pm.toolWord.value} install on line ${line}${notes.length ? `; ${notes.join('; ')}` : ''}`,
+  const fix: Fix = {
+    message: `added --no-install-recommends to ${pm.toolWord.value} install on line ${line}${plan ? ` (${plan.summary})` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}`,
     line,
     edits,
     touches: [pm.ins.index],
   };
+  if (plan) {
+    fix.tier = plan.unsafe === null ? 'safe' : 'unsafe';
+    if (plan.unsafe !== null) fix.unsafeReason = plan.unsafe;
+  } else if (release.kind === 'unknown') {
+    fix.unsafeReason = `the packages apt would install as Recommends are no longer installed, and which they are is not known: ${release.reason}`;
+  }
+  return fix;
 }
 
 export const aptNoInstallRecommends: Transform = {
   id: 'apt-no-install-recommends',
-  description: 'Add --no-install-recommends to apt-get/apt install in stages that end up in the final image, keeping ca-certificates (and other recommended packages builds rely on)',
+  description: 'Add --no-install-recommends to apt-get/apt install in stages that end up in the final image, adding back the recommended packages the image needs (from Debian\'s package data)',
   hadolint: ['DL3015'],
   defaultOn: true,
   tier: 'unsafe',
+  // Fixes are safe only where Debian's package data shows that every recommended package left out is safe to drop.
   unsafeReason:
     'the packages apt would install as Recommends are no longer installed; nothing here proves the image needs none of them',
   run(m) {

@@ -1,3 +1,3 @@
 FROM debian:bookworm
-RUN apt-get update && apt-get install -y make && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install --no-install-recommends -y make && rm -rf /var/lib/apt/lists/*
 CMD ["make"]

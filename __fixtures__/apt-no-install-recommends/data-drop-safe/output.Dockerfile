@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install --no-install-recommends -y ca-certificates git
+RUN git clone https://example.com/app.git /src

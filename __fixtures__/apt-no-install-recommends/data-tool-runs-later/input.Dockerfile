@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y ca-certificates git
+RUN git clone https://example.com/app.git /src && cd /src && patch -p1 < /src/fix.diff

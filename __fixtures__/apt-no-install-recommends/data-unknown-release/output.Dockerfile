@@ -1,0 +1,2 @@
+FROM debian:bullseye
+RUN apt-get update && apt-get install -y curl
