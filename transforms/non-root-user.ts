@@ -3,6 +3,7 @@ import { continuation, keyword } from '../src/model/style.js';
 import type { Instruction, Model, Stage } from '../src/model/types.js';
 import { expandVars, hasVariable, resolvePath } from '../src/model/vars.js';
 import { accountConflict, classifyImage, createUserCommands, type BaseImage, type Family } from './lib/base-images.js';
+import { copiedPaths } from './lib/copied-dirs.js';
 import { baseEntrypointRisk, inferFamily } from './lib/infer-family.js';
 import { planChowns } from './lib/own-dirs.js';
 import { copyParts, rootNeed, type Finding } from './lib/root-needs.js';
@@ -205,7 +206,7 @@ function chooseTarget(
 }
 
 /** Files the user cannot write: what was copied without --chown into the working directory the app starts in. */
-function ownershipNote(m: Model, own: Instruction[], userIdx: number, chainIns: Instruction[], target: Target): string | null {
+function ownershipNote(m: Model, own: Instruction[], userIdx: number, chainIns: Instruction[], target: Target, chowned: Set<number>): string | null {
   const last = own[own.length - 1];
   const dir = userIdx < own.length
     ? own[userIdx].state.workdir
@@ -218,7 +219,7 @@ function ownershipNote(m: Model, own: Instruction[], userIdx: number, chainIns: 
     const dest = copyParts(m, ins)?.dest;
     if (dest === undefined) continue;
     const chown = ins.flags.find((f) => f.name.toLowerCase() === 'chown');
-    if (chown && chown.value && !isRoot(chown.value)) continue;
+    if ((chown && chown.value && !isRoot(chown.value)) || chowned.has(ins.index)) continue;
     if (dest === dir || dest.startsWith(`${dir}/`)) lines.push(ins.line);
   }
   if (lines.length === 0) return null;
@@ -340,6 +341,24 @@ export function planNonRootUser(m: Model, ctx: TransformContext): Plan {
     for (const d of dirs) if (!cp.inCreate.includes(d)) touched.push(d.made.ins.index);
     chownNote = `; gives ${target.owner} ${cp.described.join(', ')}`;
   }
+  // Paths a COPY creates: `--chown` on that COPY.
+  for (const c of copiedPaths(m, chainIns, workdir, lastOf('ENTRYPOINT'), lastOf('CMD'), ctx)) {
+    if (dirs.some((d) => d.made.path === c.path)) continue;
+    const what = `${c.path} (created by ${c.copy.name} on line ${c.copy.line}, ${c.ref.write ? 'written by' : 'named by'} ${c.ref.by})`;
+    const flag = c.copy.flags.find((f) => f.name.toLowerCase() === 'chown');
+    if (flag?.value && !isRoot(flag.value)) continue;
+    const userAt = target.create ? (own[createIdx]?.index ?? Infinity) : target.how === 'restore'
+      ? (chainIns.find((i) => i.name === 'USER' && i.index < lastUser!.index)?.index ?? Infinity) : -1;
+    const why = flag ? `its ${c.copy.name} sets --chown=${flag.value}`
+      : c.copy.name !== 'COPY' ? `it is created by ${c.copy.name}, which this fix does not change (use COPY --chown)`
+      : !own.includes(c.copy) ? `the ${c.copy.name} that creates it is in an earlier stage`
+        : c.copy.index < userAt ? `the ${c.copy.name} that creates it comes before the user exists` : null;
+    if (why) return skip('app-writes', `${what} is owned by root: ${why}`, c.copy.line);
+    const at = c.copy.start + c.copy.keyword.length;
+    extraEdits.push({ start: at, end: at, text: ` --chown=${target.owner}` });
+    touched.push(c.copy.index);
+    chownNote += `; copies ${what} with --chown=${target.owner}`;
+  }
 
   const { style } = m;
   const userSpot = spotAt(m, own, userIdx);
@@ -374,7 +393,7 @@ export function planNonRootUser(m: Model, ctx: TransformContext): Plan {
   edits.push({ start: userSpot.offset, end: userSpot.offset, text: userText });
   edits.push(...extraEdits);
 
-  const note = ownershipNote(m, own, userIdx, chainIns, target);
+  const note = ownershipNote(m, own, userIdx, chainIns, target, new Set(touched));
   const created = target.create
     ? `, and a RUN creating system user ${ctx.options.user ?? 'app'} ${createIdx === userIdx ? 'just above it' : describeSpot(spotAt(m, own, createIdx))}`
     : '';

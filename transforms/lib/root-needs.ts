@@ -7,8 +7,9 @@ import { parseShell, parseShellBody, preorder } from '../../src/model/shell.js';
 import type { Instruction, Model, SyntaxNode } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
 import type { TransformContext } from '../types.js';
+import { copyCreating } from './copied-dirs.js';
 import { shellWrites } from './shell-writes.js';
-import { madeDirs, workdirWrite } from './written-paths.js';
+import { madeDirs, workdirWrites } from './written-paths.js';
 
 export interface Finding {
   code:
@@ -613,7 +614,8 @@ function volumeSign({ m, chainIns }: Scope): Finding | null {
       if (path === '/tmp' || path === '/var/tmp') continue;
       const chowned = chainIns.some((r) => r.name === 'RUN' && runCommands(m, r).some((w) =>
         ['chown', 'chmod'].includes(base(w[0])) && w.slice(1).some((x) => !x.startsWith('-') && resolvePath('/', x) === path)));
-      if (chowned || madeDirs(m, chainIns).some((d) => d.path === path && d.ins.index < ins.index)) continue;
+      // A directory made with mkdir, or created by a COPY, is given to the user by the fix (or the fix skips).
+      if (chowned || madeDirs(m, chainIns).some((d) => d.path === path && d.ins.index < ins.index) || copyCreating(m, chainIns, path)) continue;
       return {
         code: 'volume',
         reason: `VOLUME ${written} (line ${ins.line}) is created owned by root, so a non-root user could not write to it: create the user and chown the directory before the VOLUME line`,
@@ -626,8 +628,12 @@ function volumeSign({ m, chainIns }: Scope): Finding | null {
 
 /** Startup that writes into a working directory the image did not make with mkdir (root's, from WORKDIR or COPY). */
 function workdirWriteSign({ m, ctx, chainIns, entry, cmd, workdir }: Scope): Finding | null {
-  const w = workdirWrite(m, chainIns, workdir, entry, cmd, ctx);
-  if (!w || madeDirs(m, chainIns).some((d) => d.path === workdir)) return null;
+  // Writes into a directory the image makes with mkdir, or one a COPY creates, are given to the user by the fix.
+  const made = madeDirs(m, chainIns);
+  const handled = (p: string) => made.some((d) => d.path === p) || copyCreating(m, chainIns, p) !== null;
+  const w = workdirWrites(m, chainIns, workdir, entry, cmd, ctx)
+    .find((x) => !handled(workdir) && !handled(x.path) && !handled(x.path.slice(0, x.path.lastIndexOf('/'))));
+  if (!w) return null;
   return {
     code: 'app-writes',
     reason: `the working directory ${workdir} is written at start-up (${w.by}) but is owned by root: this file does not make it with mkdir, so it cannot be given to the user with a plain chown`,

@@ -191,15 +191,16 @@ export function ownedDirs(m: Model, chainIns: Instruction[], workdir: string, en
   return out;
 }
 
-/** What startup writes into the working directory (relative paths or paths under it), or null. */
-export function workdirWrite(m: Model, chainIns: Instruction[], workdir: string, entry: Instruction | null, cmd: Instruction | null, ctx: TransformContext): PathRef | null {
-  if (SCRATCH_DIR.test(workdir) || workdir.startsWith('/home/')) return null;
+/** What startup writes into the working directory (relative paths or paths under it). */
+export function workdirWrites(m: Model, chainIns: Instruction[], workdir: string, entry: Instruction | null, cmd: Instruction | null, ctx: TransformContext): PathRef[] {
+  if (SCRATCH_DIR.test(workdir) || workdir.startsWith('/home/')) return [];
+  const out: PathRef[] = [];
   for (const s of startupTexts(m, chainIns, entry, cmd, ctx)) {
     for (const w of shellWrites(s.text)) {
       if (/[$`]/.test(w.path) && !/^\$\{?(PWD)\}?(\/|$)/.test(w.path)) continue;
       const path = resolvePath(workdir, w.path.replace(/^\$\{?PWD\}?/, workdir));
-      if (path === workdir || path.startsWith(`${workdir}/`)) return { path, by: `${s.by}: ${w.by} ${w.path}`, line: s.ins.line };
+      if (path === workdir || path.startsWith(`${workdir}/`)) out.push({ path, by: `${s.by}: ${w.by} ${w.path}`, line: s.ins.line, write: true });
     }
   }
-  return null;
+  return out;
 }
