@@ -186,6 +186,13 @@ describe('non-root-user: paths the app writes', () => {
     expect(reason(plan('FROM debian:12\nRUN mkdir -m 777 /data\nCOPY app /app\nCMD ["/app", "/data"]\n'))).not.toContain('gives');
     expect(reason(plan('FROM debian:12\nRUN mkdir /data && chmod 1777 /data\nCOPY app /app\nCMD ["/app", "/data"]\n'))).not.toContain('gives');
   });
+  it('chowns a directory the build fills only when startup writes there or it is a VOLUME', () => {
+    const filled = 'FROM debian:12\nRUN mkdir /srv/x && tar -xzf /tmp/a.tgz -C /srv/x\nCOPY app /app\n';
+    expect(reason(plan(`${filled}CMD ["/app", "--config", "/srv/x/conf.yml"]\n`))).not.toContain('gives');
+    expect(reason(plan(`${filled}CMD ["/app", "/srv/x"]\n`))).not.toContain('gives');
+    expect(reason(plan(`${filled}VOLUME /srv/x\nCMD ["/app"]\n`))).toContain('gives app:app /srv/x (created by RUN on line 2, named by VOLUME on line 4)');
+    expect(reason(plan(`${filled}CMD /app > /srv/x/out.log\n`))).toContain('gives app:app /srv/x (created by RUN on line 2, written by CMD on line 4: > /srv/x/out.log)');
+  });
   it('leaves a file under a made directory alone when a COPY put it there', () => {
     expect(reason(plan('FROM debian:12\nRUN mkdir /srv/app\nCOPY app /srv/app/app\nCMD ["/srv/app/app"]\n'))).not.toContain('gives');
   });

@@ -173,8 +173,24 @@ function copiedPath(m: Model, chainIns: Instruction[], path: string): boolean {
 }
 
 /**
- * Directories made by root that the process needs: a made directory named exactly, or a path under it that no
- * COPY/ADD put there (a data file the app creates).
+ * Whether the build puts files in a directory: a COPY/ADD into it, or a RUN command (other than mkdir, chown,
+ * chmod) with an argument naming it or a path in it (`tar -C dir`, `javac -d dir`, `mv x dir`, `curl -o dir/f`).
+ * Such a directory holds code or configuration; an empty one made by mkdir is a place for data.
+ */
+function populated(m: Model, chainIns: Instruction[], dir: string): boolean {
+  const inside = (p: string | null) => p !== null && (p === dir || p.startsWith(`${dir}/`));
+  return chainIns.some((ins) => {
+    if (ins.name !== 'RUN') return inside(copyParts(m, ins)?.dest ?? null);
+    const relative = !(ins.shell?.stateChanges ?? []).includes('cd');
+    return runCommands(m, ins).some((w) => !['mkdir', 'chown', 'chmod', 'chgrp'].includes(base(w[0] ?? ''))
+      && w.slice(1).some((x) => x.split('=').some((part) => inside(pathOf(part, ins, relative)))));
+  });
+}
+
+/**
+ * Directories made by root that the process needs. An empty directory made for data: named exactly, or a path
+ * under it that no COPY/ADD put there (a data file the app creates). A directory the build fills with files:
+ * only when startup writes there or it is a VOLUME.
  */
 export function ownedDirs(m: Model, chainIns: Instruction[], workdir: string, entry: Instruction | null, cmd: Instruction | null, ctx: TransformContext): OwnedDir[] {
   const made = madeDirs(m, chainIns);
@@ -183,9 +199,10 @@ export function ownedDirs(m: Model, chainIns: Instruction[], workdir: string, en
   const out: OwnedDir[] = [];
   for (const d of made) {
     const under = (r: PathRef) => r.path.startsWith(`${d.path}/`);
+    const filled = populated(m, chainIns, d.path);
     const ref = refs.find((r) => r.write && (r.path === d.path || under(r)))
-      ?? refs.find((r) => r.path === d.path)
-      ?? refs.find((r) => under(r) && !copiedPath(m, chainIns, r.path));
+      ?? refs.find((r) => r.path === d.path && (!filled || r.by.startsWith('VOLUME ')))
+      ?? (filled ? undefined : refs.find((r) => under(r) && !copiedPath(m, chainIns, r.path)));
     if (ref) out.push({ made: d, ref });
   }
   return out;
