@@ -150,7 +150,9 @@ describe('non-root-user decisions', () => {
     expect(code(plan('FROM ubuntu:24.04\nRUN useradd -ms /bin/bash dev\nCOPY a /a\nCMD ["/a"]\n'))).toBe('created-user');
     expect(code(plan('FROM ubuntu:24.04\nRUN adduser --disabled-password --gecos "" dev\nCOPY a /a\nCMD ["/a"]\n'))).toBe('created-user');
     // `adduser user group` only adds an existing user to a group.
-    expect(code(plan('FROM ubuntu:24.04\nRUN adduser www-data video\nCOPY a /a\nCMD ["/a"]\n'))).toBe('create:debian');
+    expect(code(plan('FROM ubuntu:24.04\nRUN adduser www-data staff\nCOPY a /a\nCMD ["/a"]\n'))).toBe('create:debian');
+    // ... but adding one to a device group means the image uses devices.
+    expect(code(plan('FROM ubuntu:24.04\nRUN adduser www-data video\nCOPY a /a\nCMD ["/a"]\n'))).toBe('device');
   });
   it('reads ports from ENV URLs', () => {
     const text = 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ASPNETCORE_URLS=http://+:80\nCOPY out/ /app/\nENTRYPOINT ["dotnet", "/app/Web.dll"]\n';
@@ -170,6 +172,58 @@ describe('non-root-user decisions', () => {
     expect(r.skips).toHaveLength(1);
     expect(r.skips[0].line).toBe(1);
     expect(r.skips[0].reason).toMatch(/nginx/);
+  });
+});
+
+describe('non-root-user: paths the app writes', () => {
+  const reason = (p: Plan) => (p.action === 'skip' ? p.skip.reason : p.action === 'fix' ? p.fix.message : '');
+  it('names the directory, the RUN that made it and what names it', () => {
+    const p = plan('FROM debian:12\nRUN mkdir /datastore\nCOPY app /app\nCMD ["/app", "--data", "/datastore/db"]\n');
+    expect(reason(p)).toContain('gives app:app /datastore (created by RUN on line 2, named by CMD on line 4)');
+  });
+  it('does not chown directories every image has, nor directories already given away', () => {
+    expect(reason(plan('FROM debian:12\nRUN mkdir -p /opt\nCOPY app /opt/app\nCMD ["/opt/app"]\n'))).not.toContain('gives');
+    expect(reason(plan('FROM debian:12\nRUN mkdir -m 777 /data\nCOPY app /app\nCMD ["/app", "/data"]\n'))).not.toContain('gives');
+    expect(reason(plan('FROM debian:12\nRUN mkdir /data && chmod 1777 /data\nCOPY app /app\nCMD ["/app", "/data"]\n'))).not.toContain('gives');
+  });
+  it('chowns a directory the build fills only when startup writes there or it is a VOLUME', () => {
+    const filled = 'FROM debian:12\nRUN mkdir /srv/x && tar -xzf /tmp/a.tgz -C /srv/x\nCOPY app /app\n';
+    expect(reason(plan(`${filled}CMD ["/app", "--config", "/srv/x/conf.yml"]\n`))).not.toContain('gives');
+    expect(reason(plan(`${filled}CMD ["/app", "/srv/x"]\n`))).not.toContain('gives');
+    expect(reason(plan(`${filled}VOLUME /srv/x\nCMD ["/app"]\n`))).toContain('gives app:app /srv/x (created by RUN on line 2, named by VOLUME on line 4)');
+    expect(reason(plan(`${filled}CMD /app > /srv/x/out.log\n`))).toContain('gives app:app /srv/x (created by RUN on line 2, written by CMD on line 4: > /srv/x/out.log)');
+  });
+  it('leaves a file under a made directory alone when a COPY put it there', () => {
+    expect(reason(plan('FROM debian:12\nRUN mkdir /srv/app\nCOPY app /srv/app/app\nCMD ["/srv/app/app"]\n'))).not.toContain('gives');
+  });
+  it('skips when the directory is frozen by a VOLUME of an earlier stage', () => {
+    const p = plan('FROM debian:12 AS base\nRUN mkdir /data\nVOLUME /data\nFROM base\nCOPY app /app\nCMD ["/app", "/data"]\n');
+    expect(code(p)).toBe('app-writes');
+    expect(reason(p)).toMatch(/^\/data \(created by RUN on line 2, named by .*\) is owned by root: the VOLUME on line 3/);
+  });
+  it('reads what an entrypoint script writes', () => {
+    const files = { 'start.sh': '#!/bin/sh\necho started > started.txt\nexec /app\n' };
+    expect(code(plan('FROM debian:12\nWORKDIR /srv\nCOPY start.sh app /srv/\nCMD ["./start.sh"]\n', files))).toBe('app-writes');
+    expect(code(plan('FROM debian:12\nRUN mkdir /srv/x\nWORKDIR /srv/x\nCOPY start.sh app ./\nCMD ["./start.sh"]\n', files))).toBe('create:debian');
+  });
+  it('keeps build-time dotfiles of root apart from state under /root', () => {
+    expect(code(plan('FROM debian:12\nRUN echo "gem: --no-document" > /root/.gemrc\nCOPY app /app\nCMD ["/app"]\n'))).toBe('create:debian');
+    expect(code(plan('FROM debian:12\nRUN mkdir -p /root/.local/state\nCOPY app /app\nCMD ["/app"]\n'))).toBe('root-home');
+    expect(code(plan('FROM debian:12\nCOPY app /app\nVOLUME /root/data\nCMD ["/app"]\n'))).toBe('root-home');
+  });
+});
+
+describe('non-root-user: unknown base images', () => {
+  it('infers the family only when one package manager family is used', () => {
+    expect(code(plan('FROM acme/base\nRUN apt-get update && apk add curl\nCOPY a /a\nENTRYPOINT ["/a"]\n'))).toBe('unknown-base');
+    expect(code(plan('FROM acme/base AS b\nRUN yum install -y curl\nFROM b\nCOPY a /a\nENTRYPOINT ["/a"]\n'))).toBe('create:redhat');
+  });
+  it('accepts microdnf when shadow-utils is installed', () => {
+    expect(code(plan('FROM acme/min\nRUN microdnf install -y shadow-utils\nCOPY a /a\nENTRYPOINT ["/a"]\n'))).toBe('create:redhat');
+  });
+  it('needs an ENTRYPOINT of its own that it can read', () => {
+    expect(code(plan('FROM acme/base\nRUN apk add curl\nCOPY a /a\nENTRYPOINT /a --serve\n'))).toBe('create:alpine');
+    expect(code(plan('FROM acme/base\nRUN apk add curl\nCOPY a /a\nENTRYPOINT ["/usr/bin/base-tool"]\n'))).toBe('unknown-base');
   });
 });
 

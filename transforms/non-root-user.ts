@@ -3,7 +3,11 @@ import { continuation, keyword } from '../src/model/style.js';
 import type { Instruction, Model, Stage } from '../src/model/types.js';
 import { expandVars, hasVariable, resolvePath } from '../src/model/vars.js';
 import { accountConflict, classifyImage, createUserCommands, type BaseImage, type Family } from './lib/base-images.js';
+import { copiedPaths } from './lib/copied-dirs.js';
+import { baseEntrypointRisk, inferFamily } from './lib/infer-family.js';
+import { planChowns } from './lib/own-dirs.js';
 import { copyParts, rootNeed, type Finding } from './lib/root-needs.js';
+import { ownedDirs } from './lib/written-paths.js';
 import type { Fix, Skip, Transform, TransformContext } from './types.js';
 
 /** Why the transform left a file alone (stable codes, for reports and tests). */
@@ -202,7 +206,7 @@ function chooseTarget(
 }
 
 /** Files the user cannot write: what was copied without --chown into the working directory the app starts in. */
-function ownershipNote(m: Model, own: Instruction[], userIdx: number, chainIns: Instruction[], target: Target): string | null {
+function ownershipNote(m: Model, own: Instruction[], userIdx: number, chainIns: Instruction[], target: Target, chowned: Set<number>): string | null {
   const last = own[own.length - 1];
   const dir = userIdx < own.length
     ? own[userIdx].state.workdir
@@ -215,7 +219,7 @@ function ownershipNote(m: Model, own: Instruction[], userIdx: number, chainIns: 
     const dest = copyParts(m, ins)?.dest;
     if (dest === undefined) continue;
     const chown = ins.flags.find((f) => f.name.toLowerCase() === 'chown');
-    if (chown && chown.value && !isRoot(chown.value)) continue;
+    if ((chown && chown.value && !isRoot(chown.value)) || chowned.has(ins.index)) continue;
     if (dest === dir || dest.startsWith(`${dir}/`)) lines.push(ins.line);
   }
   if (lines.length === 0) return null;
@@ -253,8 +257,16 @@ export function planNonRootUser(m: Model, ctx: TransformContext): Plan {
   const unresolved = unresolvedBase(m, root);
   if (unresolved) return skip('unresolved-base', unresolved, root.from.line);
   const image = root.resolvedImage;
-  const base = classifyImage(image);
+  let base = classifyImage(image);
   if (base.kind === 'root') return skip('image-needs-root', base.reason, root.from.line);
+  if (base.kind === 'unknown' && base.reason.startsWith('unknown base image')) {
+    // The stage's own package manager tells the family; the base's entrypoint must be replaced by one read here.
+    const inferred = inferFamily(m, chainIns, image);
+    if ('reason' in inferred) return skip('unknown-base', inferred.reason, root.from.line);
+    const risk = baseEntrypointRisk(m, chainIns, image);
+    if (risk) return skip('unknown-base', risk, root.from.line);
+    base = { kind: 'create', family: inferred.family, label: inferred.label };
+  }
   if (base.kind === 'unknown') {
     return skip('unknown-base', base.reason, root.from.line);
   }
@@ -298,10 +310,54 @@ export function planNonRootUser(m: Model, ctx: TransformContext): Plan {
   const copies = own.map((ins, i) => ({ ins, i })).filter(({ ins }) => ins.name === 'COPY' || ins.name === 'ADD');
   const replacesEtc = copies.some(({ ins }) => etcDest(m, ins));
   const firstCopy = copies.length ? copies[0].i : own.length;
-  const createIdx = !replacesEtc && firstCopy < userIdx ? firstCopy : userIdx;
+  const createIdx0 = !replacesEtc && firstCopy < userIdx ? firstCopy : userIdx;
   const lateEtc = replacesEtc && target.create ? copies.find(({ ins, i }) => i >= userIdx && etcDest(m, ins)) : undefined;
   if (lateEtc) {
     return skip('etc-replaced', `${lateEtc.ins.name} on line ${lateEtc.ins.line} may replace /etc/passwd after the user would be created`, lateEtc.ins.line);
+  }
+
+  // Directories made by root that the process writes: chowned where the user exists, before any VOLUME freezes them.
+  const lastOwn = chainIns[chainIns.length - 1];
+  const workdir = lastOwn.name === 'WORKDIR'
+    ? resolvePath(lastOwn.state.workdir, expandVars(lastOwn.args.map((a) => a.value).join(' '), lastOwn.state.vars))
+    : lastOwn.state.workdir;
+  const lastOf = (name: string) => [...chainIns].reverse().find((i) => i.name === name) ?? null;
+  const dirs = ownedDirs(m, chainIns, workdir, lastOf('ENTRYPOINT'), lastOf('CMD'), ctx);
+  let createIdx = createIdx0;
+  let chownNote = '';
+  const extraEdits: Fix['edits'] = [];
+  const touched: number[] = [];
+  let createChown: string | null = null;
+  if (dirs.length) {
+    const userFrom = target.how === 'restore' ? (chainIns.find((i) => i.name === 'USER' && i.index < lastUser!.index)?.index ?? Infinity) : -1;
+    if (target.how === 'scratch') {
+      return skip('app-writes', `${dirs[0].made.path} (created by RUN on line ${dirs[0].made.ins.line}, named by ${dirs[0].ref.by}) is owned by root, and a scratch image has no chown`, dirs[0].made.ins.line);
+    }
+    const cp = planChowns(m, own, chainIns, dirs, target.owner, target.create ? createIdx : null, userFrom);
+    if ('reason' in cp) return skip('app-writes', cp.reason, cp.line);
+    createIdx = cp.createIdx;
+    if (cp.inCreate.length) createChown = `chown ${target.owner} ${cp.inCreate.map((d) => d.made.path).join(' ')}`;
+    extraEdits.push(...cp.edits);
+    for (const d of dirs) if (!cp.inCreate.includes(d)) touched.push(d.made.ins.index);
+    chownNote = `; gives ${target.owner} ${cp.described.join(', ')}`;
+  }
+  // Paths a COPY creates: `--chown` on that COPY.
+  for (const c of copiedPaths(m, chainIns, workdir, lastOf('ENTRYPOINT'), lastOf('CMD'), ctx)) {
+    if (dirs.some((d) => d.made.path === c.path)) continue;
+    const what = `${c.path} (created by ${c.copy.name} on line ${c.copy.line}, ${c.ref.write ? 'written by' : 'named by'} ${c.ref.by})`;
+    const flag = c.copy.flags.find((f) => f.name.toLowerCase() === 'chown');
+    if (flag?.value && !isRoot(flag.value)) continue;
+    const userAt = target.create ? (own[createIdx]?.index ?? Infinity) : target.how === 'restore'
+      ? (chainIns.find((i) => i.name === 'USER' && i.index < lastUser!.index)?.index ?? Infinity) : -1;
+    const why = flag ? `its ${c.copy.name} sets --chown=${flag.value}`
+      : c.copy.name !== 'COPY' ? `it is created by ${c.copy.name}, which this fix does not change (use COPY --chown)`
+      : !own.includes(c.copy) ? `the ${c.copy.name} that creates it is in an earlier stage`
+        : c.copy.index < userAt ? `the ${c.copy.name} that creates it comes before the user exists` : null;
+    if (why) return skip('app-writes', `${what} is owned by root: ${why}`, c.copy.line);
+    const at = c.copy.start + c.copy.keyword.length;
+    extraEdits.push({ start: at, end: at, text: ` --chown=${target.owner}` });
+    touched.push(c.copy.index);
+    chownNote += `; copies ${what} with --chown=${target.owner}`;
   }
 
   const { style } = m;
@@ -322,8 +378,8 @@ export function planNonRootUser(m: Model, ctx: TransformContext): Plan {
         shell?.line ?? fin.from.line,
       );
     }
-    const [c1, c2] = target.create.commands;
-    const body = style.andPosition === 'leading' ? `${c1}${continuation(style)}&& ${c2}` : `${c1} &&${continuation(style)}${c2}`;
+    const [c1, ...rest] = [...target.create.commands, ...(createChown ? [createChown] : [])];
+    const body = rest.reduce((b, c) => (style.andPosition === 'leading' ? `${b}${continuation(style)}&& ${c}` : `${b} &&${continuation(style)}${c}`), c1);
     const createSpot = spotAt(m, own, createIdx);
     runText = `${createSpot.indent}${keyword(style, 'RUN')} ${body}`;
     if (createIdx !== userIdx) {
@@ -335,16 +391,17 @@ export function planNonRootUser(m: Model, ctx: TransformContext): Plan {
     ? `${userSpot.lead}${runText}${style.eol}${userSpot.indent}${userLine}${userSpot.trail}`
     : `${userSpot.lead}${userSpot.indent}${userLine}${userSpot.trail}`;
   edits.push({ start: userSpot.offset, end: userSpot.offset, text: userText });
+  edits.push(...extraEdits);
 
-  const note = ownershipNote(m, own, userIdx, chainIns, target);
+  const note = ownershipNote(m, own, userIdx, chainIns, target, new Set(touched));
   const created = target.create
     ? `, and a RUN creating system user ${ctx.options.user ?? 'app'} ${createIdx === userIdx ? 'just above it' : describeSpot(spotAt(m, own, createIdx))}`
     : '';
-  const message = `added USER ${target.user} ${describeSpot(userSpot)}${created} (${target.why})${note ? `. Note: ${note}` : ''}`;
+  const message = `added USER ${target.user} ${describeSpot(userSpot)}${created}${chownNote} (${target.why})${note ? `. Note: ${note}` : ''}`;
   return {
     action: 'fix',
     how: target.how,
-    fix: { message, line: userSpot.before?.line ?? own[own.length - 1].line, edits, touches: [] },
+    fix: { message, line: userSpot.before?.line ?? own[own.length - 1].line, edits, touches: touched },
   };
 }
 

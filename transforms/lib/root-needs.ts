@@ -7,11 +7,14 @@ import { parseShell, parseShellBody, preorder } from '../../src/model/shell.js';
 import type { Instruction, Model, SyntaxNode } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
 import type { TransformContext } from '../types.js';
+import { copyCreating } from './copied-dirs.js';
+import { shellWrites } from './shell-writes.js';
+import { madeDirs, workdirWrites } from './written-paths.js';
 
 export interface Finding {
   code:
     | 'base-image' | 'ci-action' | 'low-port' | 'daemon' | 'net-admin' | 'privilege-switch' | 'root-command' | 'unreadable-script'
-    | 'created-user' | 'volume' | 'root-home' | 'app-writes';
+    | 'created-user' | 'volume' | 'root-home' | 'app-writes' | 'device';
   reason: string;
   line: number;
 }
@@ -62,18 +65,18 @@ const LISTEN_URL_VAR = /^(ASPNETCORE_URLS|[A-Z0-9_]*_(LISTEN|BIND)(_ADDR|_ADDRES
 const PACKAGE_TOOLS = new Set(['apt-get', 'apt', 'aptitude', 'apk', 'yum', 'dnf', 'microdnf', 'zypper']);
 /** Program wrappers to look through: init shims and `exec`-like builtins. */
 const WRAPPERS = new Set(['exec', 'tini', 'tini-static', 'dumb-init', 'nohup', 'env', 'command', 'catatonit']);
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 
-const base = (p: string) => p.split('/').pop() ?? p;
+export const base = (p: string) => p.split('/').pop() ?? p;
 
 /** Programs that, started with no script or command, give an interactive prompt. */
 const INTERACTIVE = /^(sh|bash|ash|dash|zsh|fish|python[0-9.]*|node|nodejs|irb|ruby|php|jshell|ghci|iex|erl|R|julia|pwsh|perl|lua[0-9.]*|scala|tclsh)$/;
 
 /** A command as a list of words (unquoted where static; dynamic words kept as written). */
-type Words = string[];
+export type Words = string[];
 
 /** Drop wrappers (`exec`, `tini --`, `dumb-init`, `env A=b`) from the front of a command. */
-function unwrap(words: Words): Words {
+export function unwrap(words: Words): Words {
   let w = words;
   for (let depth = 0; depth < 6 && w.length; depth++) {
     if ((w[0] === 'bundle' || base(w[0]) === 'bundle') && w[1] === 'exec') {
@@ -100,7 +103,7 @@ function unquote(raw: string): string {
 }
 
 /** Simple commands of a shell script or `sh -c` string (parsed with the shell grammar). */
-function scriptCommands(text: string): Words[] {
+export function scriptCommands(text: string): Words[] {
   const out: Words[] = [];
   for (const n of preorder(parseShell(text).root)) {
     if (n.type !== 'command') continue;
@@ -124,7 +127,7 @@ function shellString(words: Words): string | null {
 }
 
 /** Commands a CMD/ENTRYPOINT runs, with `sh -c` strings opened up. */
-function startupCommands(m: Model, ins: Instruction): Words[] {
+export function startupCommands(m: Model, ins: Instruction): Words[] {
   let cmds: Words[];
   if (ins.json) {
     cmds = [ins.args.map((a) => a.value)];
@@ -186,6 +189,11 @@ function checkCommand(words: Words, where: string, line: number): Finding | null
   if (ROOT_COMMANDS.has(name) || changesPackages) {
     return { code: 'root-command', reason: `${where} runs ${name}, which needs root`, line };
   }
+  const globalInstall = (/^pip[0-9.]*$/.test(name) && words.includes('install') && !words.some((w) => /^--(user|target|prefix)\b|^-t$/.test(w)))
+    || (['npm', 'yarn', 'pnpm'].includes(name) && words.some((w) => ['install', 'i', 'add'].includes(w)) && words.some((w) => w === '-g' || w === '--global' || w === 'global'));
+  if (globalInstall) {
+    return { code: 'root-command', reason: `${where} installs packages with ${name} at start-up, into directories owned by root`, line };
+  }
   for (let i = 1; i < words.length; i++) {
     const p = lowPortIn(words[i], words[i - 1]);
     if (p !== null) return { code: 'low-port', reason: `${where} listens on port ${p}: ports below 1024 need root`, line };
@@ -236,7 +244,7 @@ export function copyParts(m: Model, ins: Instruction): CopyParts | null {
  * Where a file in the image comes from through the COPY/ADD instructions of the final image: the text of a
  * heredoc, or candidate context paths. `copied` is false when no COPY/ADD produces it.
  */
-function contextSources(m: Model, chainIns: Instruction[], path: string): { inline: string | null; candidates: string[]; copied: boolean } {
+export function contextSources(m: Model, chainIns: Instruction[], path: string): { inline: string | null; candidates: string[]; copied: boolean } {
   const candidates: string[] = [];
   let copied = false;
   let inline: string | null = null;
@@ -307,11 +315,15 @@ function checkScript(m: Model, chainIns: Instruction[], ins: Instruction, progra
     const f = checkCommand(unwrap(w), `the script ${program} (run by ${ins.name} on line ${ins.line})`, ins.line);
     if (f) return f;
   }
+  const etc = shellWrites(text).find((w) => w.path === '/etc' || w.path.startsWith('/etc/'));
+  if (etc) {
+    return { code: 'root-command', reason: `the script ${program} (run by ${ins.name} on line ${ins.line}) writes ${etc.path} (${etc.by}), which only root can write`, line: ins.line };
+  }
   return null;
 }
 
 /** The program a startup command runs as a script: `./start.sh`, `sh start.sh`, `/entrypoint`. */
-function scriptOf(words: Words): string | null {
+export function scriptOf(words: Words): string | null {
   if (!words.length) return null;
   if (SHELLS.has(base(words[0]))) {
     const arg = words.slice(1).find((w) => !w.startsWith('-'));
@@ -321,7 +333,7 @@ function scriptOf(words: Words): string | null {
 }
 
 /** Commands of a RUN: from the model's shell analysis, or by parsing a heredoc script. */
-function runCommands(m: Model, ins: Instruction): Words[] {
+export function runCommands(m: Model, ins: Instruction): Words[] {
   const sh = ins.shell;
   if (sh?.ok) {
     return sh.commands
@@ -496,9 +508,11 @@ function startupSign({ m, ctx, chainIns, entry, cmd }: Scope): Finding | null {
 }
 
 const inRootHome = (p: string) => p === '/root' || p.startsWith('/root/');
+/** Files in root's home that only interactive shells or build-time tools read (not the app's state). */
+const BUILD_DOTFILE = /^(~|\/root)\/(\.(bashrc|profile|bash_profile|bash_aliases|zshrc|inputrc|vimrc|gemrc|cache|wget-hsts|pip|config\/pip|gnupg)|\.ssh)(\/|$)/;
 
 /** Things the app needs from root's home (mode 700). */
-function rootHomeSign({ m, chainIns, workdir }: Scope): Finding | null {
+function rootHomeSign({ m, chainIns, workdir, entry, cmd }: Scope): Finding | null {
   if (inRootHome(workdir)) {
     const line = chainIns[chainIns.length - 1]?.line ?? 1;
     return { code: 'root-home', reason: `the working directory ${workdir} is inside root's home (mode 700), which a non-root user cannot enter`, line };
@@ -518,10 +532,29 @@ function rootHomeSign({ m, chainIns, workdir }: Scope): Finding | null {
           return { code: 'root-home', reason: `the RUN on line ${ins.line} installs Python packages with pip --user into root's home, which a non-root user cannot read`, line: ins.line };
         }
       }
+      const home = ins.shell?.ok
+        ? shellWrites(ins.shell.text).find((w) => (inRootHome(expandVars(w.path, ins.state.vars)) || w.path.startsWith('~/')) && !BUILD_DOTFILE.test(w.path))
+        : undefined;
+      if (home) {
+        return { code: 'root-home', reason: `the RUN on line ${ins.line} writes ${home.path} (${home.by}), inside root's home (mode 700), where a non-root user cannot read it`, line: ins.line };
+      }
+    }
+    if (ins.name === 'VOLUME' || ins.name === 'WORKDIR') {
+      const p = ins.args.map((a) => expandVars(a.value.replace(/^["']|["']$/g, ''), ins.state.vars)).find((v) => inRootHome(resolvePath(ins.state.workdir, v)));
+      if (p !== undefined) {
+        return { code: 'root-home', reason: `${ins.name} ${p} (line ${ins.line}) is inside root's home (mode 700), which a non-root user cannot enter`, line: ins.line };
+      }
     }
     const dest = copyParts(m, ins)?.dest;
     if (dest !== undefined && inRootHome(dest)) {
       return { code: 'root-home', reason: `${ins.name} on line ${ins.line} puts files in ${dest}, inside root's home (mode 700), where a non-root user cannot read them`, line: ins.line };
+    }
+  }
+  for (const ins of [entry, cmd]) {
+    if (!ins) continue;
+    const word = startupCommands(m, ins).flat().find((w) => w.split(/[=:]/).some((p) => inRootHome(p) || p.startsWith('~/')));
+    if (word !== undefined) {
+      return { code: 'root-home', reason: `${ins.name} on line ${ins.line} uses ${word}, inside root's home (mode 700), which a non-root user cannot read`, line: ins.line };
     }
   }
   return null;
@@ -581,7 +614,8 @@ function volumeSign({ m, chainIns }: Scope): Finding | null {
       if (path === '/tmp' || path === '/var/tmp') continue;
       const chowned = chainIns.some((r) => r.name === 'RUN' && runCommands(m, r).some((w) =>
         ['chown', 'chmod'].includes(base(w[0])) && w.slice(1).some((x) => !x.startsWith('-') && resolvePath('/', x) === path)));
-      if (chowned) continue;
+      // A directory made with mkdir, or created by a COPY, is given to the user by the fix (or the fix skips).
+      if (chowned || madeDirs(m, chainIns).some((d) => d.path === path && d.ins.index < ins.index) || copyCreating(m, chainIns, path)) continue;
       return {
         code: 'volume',
         reason: `VOLUME ${written} (line ${ins.line}) is created owned by root, so a non-root user could not write to it: create the user and chown the directory before the VOLUME line`,
@@ -592,7 +626,50 @@ function volumeSign({ m, chainIns }: Scope): Finding | null {
   return null;
 }
 
-const SIGNS = [baseImageSign, lowPortSign, daemonPackageSign, startupSign, rootHomeSign, appWritesSign, createdUserSign, volumeSign];
+/** Startup that writes into a working directory the image did not make with mkdir (root's, from WORKDIR or COPY). */
+function workdirWriteSign({ m, ctx, chainIns, entry, cmd, workdir }: Scope): Finding | null {
+  // Writes into a directory the image makes with mkdir, or one a COPY creates, are given to the user by the fix.
+  const made = madeDirs(m, chainIns);
+  const handled = (p: string) => made.some((d) => d.path === p) || copyCreating(m, chainIns, p) !== null;
+  const w = workdirWrites(m, chainIns, workdir, entry, cmd, ctx)
+    .find((x) => !handled(workdir) && !handled(x.path) && !handled(x.path.slice(0, x.path.lastIndexOf('/'))));
+  if (!w) return null;
+  return {
+    code: 'app-writes',
+    reason: `the working directory ${workdir} is written at start-up (${w.by}) but is owned by root: this file does not make it with mkdir, so it cannot be given to the user with a plain chown`,
+    line: w.line,
+  };
+}
+
+/** Images made to use GPUs or other devices: their device nodes are open to root and the video/render groups. */
+const DEVICE_IMAGE = /(^|\/)(nvidia\/|cuda)|nvcr\.io\/|(^|[-:])(gpu|cuda|cudnn|rocm)([-.:]|$)|^rocm\//i;
+const DEVICE_ENV = /^(NVIDIA_VISIBLE_DEVICES|NVIDIA_DRIVER_CAPABILITIES|CUDA_VISIBLE_DEVICES|HIP_VISIBLE_DEVICES)=?/;
+
+function deviceSign({ m, chainIns, entry, cmd }: Scope): Finding | null {
+  const root = chainIns[0]?.stage;
+  let s = root ?? null;
+  while (s?.baseStage) s = s.baseStage;
+  if (s && DEVICE_IMAGE.test(s.resolvedImage)) {
+    return { code: 'device', reason: `the base image ${s.resolvedImage} (line ${s.from.line}) is a GPU image: device access (--gpus, --device) is set up for root, and the user would need the video/render groups`, line: s.from.line };
+  }
+  for (const ins of chainIns) {
+    if (ins.name === 'ENV' && ins.args.some((a) => DEVICE_ENV.test(a.value))) {
+      return { code: 'device', reason: `ENV on line ${ins.line} selects GPU devices: device access is set up for root, and the user would need the video/render groups`, line: ins.line };
+    }
+    if (ins.name === 'RUN' && runCommands(m, ins).some((w) => ['usermod', 'gpasswd', 'adduser'].includes(base(w[0] ?? '')) && w.some((x) => /(^|,)(video|render|dialout|plugdev)(,|$)/.test(x)))) {
+      return { code: 'device', reason: `the RUN on line ${ins.line} adds a user to a device group (video, render, dialout, plugdev): the image uses devices`, line: ins.line };
+    }
+  }
+  for (const ins of [entry, cmd]) {
+    const word = ins ? startupCommands(m, ins).flat().find((w) => /(^|=)\/dev\/(?!null$|stdout$|stderr$|shm(\/|$)|fd\/)/.test(w)) : undefined;
+    if (ins && word !== undefined) {
+      return { code: 'device', reason: `${ins.name} on line ${ins.line} uses the device ${word}, which is open to root only`, line: ins.line };
+    }
+  }
+  return null;
+}
+
+const SIGNS = [baseImageSign, lowPortSign, daemonPackageSign, deviceSign, startupSign, rootHomeSign, appWritesSign, workdirWriteSign, createdUserSign, volumeSign];
 
 /**
  * The first sign that the container must start as root, or null.

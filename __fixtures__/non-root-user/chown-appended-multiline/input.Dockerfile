@@ -1,0 +1,7 @@
+FROM node:20-slim
+WORKDIR /usr/src/app
+COPY . .
+RUN npm ci --omit=dev \
+ && mkdir -p cache \
+ && npm run build
+CMD ["node", "server.js", "--cache", "cache"]

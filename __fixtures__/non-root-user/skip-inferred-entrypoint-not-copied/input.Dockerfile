@@ -1,0 +1,4 @@
+FROM example.com/platform/runtime:4.2
+RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*
+COPY app.py /opt/app.py
+ENTRYPOINT ["/docker-entrypoint.sh", "python3", "/opt/app.py"]
