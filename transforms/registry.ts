@@ -6,6 +6,7 @@ import { depsCopyFirst } from './deps-copy-first.js';
 import { dnfClean } from './dnf-clean.js';
 import { nonRootUser } from './non-root-user.js';
 import { pipNoCacheDir } from './pip-no-cache-dir.js';
+import { aptGetYes } from './apt-get-yes.js';
 import type { Transform } from './types.js';
 
 /**
@@ -22,6 +23,7 @@ export const TRANSFORMS: readonly Transform[] = [
   pipNoCacheDir,
   dnfClean,
   nonRootUser,
+  aptGetYes,
 ];
 
 export function findTransform(id: string): Transform | undefined {
