@@ -7,6 +7,7 @@ import { dnfClean } from './dnf-clean.js';
 import { nonRootUser } from './non-root-user.js';
 import { pipNoCacheDir } from './pip-no-cache-dir.js';
 import { aptGetYes } from './apt-get-yes.js';
+import { addToCopy } from './add-to-copy.js';
 import type { Transform } from './types.js';
 
 /**
@@ -24,6 +25,7 @@ export const TRANSFORMS: readonly Transform[] = [
   dnfClean,
   nonRootUser,
   aptGetYes,
+  addToCopy,
 ];
 
 export function findTransform(id: string): Transform | undefined {
