@@ -6,6 +6,7 @@ import { depsCopyFirst } from './deps-copy-first.js';
 import { dnfClean } from './dnf-clean.js';
 import { nonRootUser } from './non-root-user.js';
 import { pipNoCacheDir } from './pip-no-cache-dir.js';
+import { aptGetOverApt } from './apt-get-over-apt.js';
 import { aptGetYes } from './apt-get-yes.js';
 import { addToCopy } from './add-to-copy.js';
 import type { Transform } from './types.js';
@@ -24,6 +25,7 @@ export const TRANSFORMS: readonly Transform[] = [
   pipNoCacheDir,
   dnfClean,
   nonRootUser,
+  aptGetOverApt,
   aptGetYes,
   addToCopy,
 ];
