@@ -9,6 +9,7 @@ import { pipNoCacheDir } from './pip-no-cache-dir.js';
 import { aptGetOverApt } from './apt-get-over-apt.js';
 import { aptGetYes } from './apt-get-yes.js';
 import { addToCopy } from './add-to-copy.js';
+import { useraddNoLogInit } from './useradd-no-log-init.js';
 import type { Transform } from './types.js';
 
 /**
@@ -28,6 +29,7 @@ export const TRANSFORMS: readonly Transform[] = [
   aptGetOverApt,
   aptGetYes,
   addToCopy,
+  useraddNoLogInit,
 ];
 
 export function findTransform(id: string): Transform | undefined {

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN useradd -clocal -u 123456 a
