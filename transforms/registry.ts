@@ -10,6 +10,7 @@ import { aptGetOverApt } from './apt-get-over-apt.js';
 import { aptGetYes } from './apt-get-yes.js';
 import { addToCopy } from './add-to-copy.js';
 import { useraddNoLogInit } from './useradd-no-log-init.js';
+import { gemNoDocument } from './gem-no-document.js';
 import type { Transform } from './types.js';
 
 /**
@@ -30,6 +31,7 @@ export const TRANSFORMS: readonly Transform[] = [
   aptGetYes,
   addToCopy,
   useraddNoLogInit,
+  gemNoDocument,
 ];
 
 export function findTransform(id: string): Transform | undefined {
