@@ -11,6 +11,8 @@ import { aptGetYes } from './apt-get-yes.js';
 import { addToCopy } from './add-to-copy.js';
 import { useraddNoLogInit } from './useradd-no-log-init.js';
 import { gemNoDocument } from './gem-no-document.js';
+import { yarnCacheClean } from './yarn-cache-clean.js';
+import { npmCacheClean } from './npm-cache-clean.js';
 import type { Transform } from './types.js';
 
 /**
@@ -32,6 +34,8 @@ export const TRANSFORMS: readonly Transform[] = [
   addToCopy,
   useraddNoLogInit,
   gemNoDocument,
+  yarnCacheClean,
+  npmCacheClean,
 ];
 
 export function findTransform(id: string): Transform | undefined {
