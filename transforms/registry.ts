@@ -13,6 +13,7 @@ import { useraddNoLogInit } from './useradd-no-log-init.js';
 import { gemNoDocument } from './gem-no-document.js';
 import { yarnCacheClean } from './yarn-cache-clean.js';
 import { npmCacheClean } from './npm-cache-clean.js';
+import { sudoInRun } from './sudo-in-run.js';
 import type { Transform } from './types.js';
 
 /**
@@ -36,6 +37,7 @@ export const TRANSFORMS: readonly Transform[] = [
   gemNoDocument,
   yarnCacheClean,
   npmCacheClean,
+  sudoInRun,
 ];
 
 export function findTransform(id: string): Transform | undefined {
