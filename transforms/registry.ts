@@ -14,6 +14,7 @@ import { gemNoDocument } from './gem-no-document.js';
 import { yarnCacheClean } from './yarn-cache-clean.js';
 import { npmCacheClean } from './npm-cache-clean.js';
 import { sudoInRun } from './sudo-in-run.js';
+import { curlFail } from './curl-fail.js';
 import type { Transform } from './types.js';
 
 /**
@@ -38,6 +39,7 @@ export const TRANSFORMS: readonly Transform[] = [
   yarnCacheClean,
   npmCacheClean,
   sudoInRun,
+  curlFail,
 ];
 
 export function findTransform(id: string): Transform | undefined {
