@@ -12,7 +12,7 @@ const NPM_TOOL: JsCacheTool = {
   names: ['npm'],
   optionsWithArg: new Set(['--prefix', '--cache', '--registry', '--userconfig', '--globalconfig', '--loglevel', '-w', '--workspace', '--omit', '--include', '--tag', '--only']),
   what: 'the npm cache',
-  cleanup: 'npm cache clean --force',
+  cleanupArgs: 'cache clean --force',
   fills: (c) => typeof c.sub === 'string' && INSTALLS.has(c.sub) && !hasOpt(c, '--offline'),
   needs: (c) => hasOpt(c, '--offline', '--prefer-offline'),
   cleans: (c, cmd) => (c !== null && c.sub === 'cache' && (c.sub2 === 'clean' || c.sub2 === 'clear' || c.sub2 === 'rm')) || removes(cmd, /\.npm|_cacache|npm-cache/),

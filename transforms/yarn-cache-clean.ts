@@ -42,7 +42,7 @@ export const YARN_TOOL: JsCacheTool = {
   names: YARN_NAMES,
   optionsWithArg: new Set(['--cache-folder', '--modules-folder', '--cwd', '--network-timeout', '--registry', '--mutex', '--global-folder', '--link-folder', '--use-yarnrc']),
   what: 'the yarn cache',
-  cleanup: 'yarn cache clean',
+  cleanupArgs: 'cache clean',
   fills: (c) =>
     ((c.sub === null && !hasOpt(c, '--version', '-v', '--help', '-h')) || c.sub === 'install' || c.sub === 'add' || (c.sub === 'global' && c.sub2 === 'add')) &&
     !hasOpt(c, '--offline'),

@@ -4,11 +4,14 @@
  */
 import type { Instruction, Model, ShellCommand, Word } from '../../src/model/types.js';
 import type { Fix, Skip, TransformContext } from '../types.js';
-import { analysableRuns, appendCommand, childStages, mountsOf, rmPaths } from './package-managers.js';
+import { analysableRuns, appendCommand, childStages, covers, mountsOf, rmPaths } from './package-managers.js';
+import { enclosing } from './shell-context.js';
 
 /** A command of the tool, read from its words. */
 export interface JsCommand {
   cmd: ShellCommand;
+  /** The word naming the tool. */
+  name: Word;
   /** The first word after the tool that is not an option (null: only options; `dynamic`: an expansion). */
   sub: string | null | 'dynamic';
   /** The word after the subcommand (`global add`, `cache clean`). */
@@ -25,8 +28,8 @@ export interface JsCacheTool {
   optionsWithArg: Set<string>;
   /** What the cache is called in messages. */
   what: string;
-  /** The cleanup command. */
-  cleanup: string;
+  /** Arguments of the cleanup command, after the tool's name (`cache clean --force`). */
+  cleanupArgs: string;
   /** The command fills the cache (installs packages). */
   fills(c: JsCommand): boolean;
   /** The command reads packages only from the cache (`--offline`): the cache must still be there. */
@@ -65,7 +68,7 @@ export function jsCommand(tool: JsCacheTool, cmd: ShellCommand): JsCommand | nul
   const first = positional[0];
   const sub = first === undefined ? null : first.value === null ? 'dynamic' : first.value;
   const sudo = basenameIs(cmd.name, 'sudo') || cmd.args.some((a) => a.start < eff.name.start && basenameIs(a, 'sudo'));
-  return { cmd, sub, sub2: positional[1]?.value ?? null, options, sudo };
+  return { cmd, name: eff.name, sub, sub2: positional[1]?.value ?? null, options, sudo };
 }
 
 function basenameIs(w: Word | null, name: string): boolean {
@@ -118,6 +121,30 @@ function laterNeed(m: Model, tool: JsCacheTool, ins: Instruction, runs: Map<Inst
   return null;
 }
 
+/**
+ * Why the working directory at the end of the RUN may no longer exist, or null: an `rm` after the last `cd` (or of
+ * the WORKDIR) removes it or a parent, or a path the codemod cannot place. Node programs (npm, yarn) fail to start
+ * in a removed directory (`ENOENT: uv_cwd`), where the shell's own `rm` would not.
+ */
+function cwdMayBeGone(ins: Instruction): string | null {
+  let cwd: string | null = ins.state.workdir;
+  for (const c of ins.shell!.commands) {
+    const name = c.name?.value ?? null;
+    if (!c.contained && (name === 'cd' || name === 'pushd' || name === 'popd')) {
+      const target = name === 'popd' ? null : c.args.find((a) => a.value === null || !a.value.startsWith('-')) ?? null;
+      cwd = target?.value?.startsWith('/') ? target.value : null;
+      continue;
+    }
+    // A relative path is below the working directory (rm refuses `.` and `..`), unless it climbs out of it.
+    const paths = rmPaths(c)?.filter((p) => p.startsWith('/') || p === '..' || p.startsWith('../'));
+    if (!paths || paths.length === 0) continue;
+    if (cwd === null) return `it removes ${paths[0]} after changing to a directory the codemod cannot place`;
+    const gone = paths.find((p) => !p.startsWith('/') || covers(p, cwd!));
+    if (gone !== undefined) return `it removes ${gone}, which may hold its working directory (${cwd})`;
+  }
+  return null;
+}
+
 /** Plan the cleanups of one tool over the file. */
 export function planJsCacheClean(m: Model, ctx: TransformContext, tool: JsCacheTool, mention: string[]): { fixes: Fix[]; skips: Skip[] } {
   const fixes: Fix[] = [];
@@ -151,11 +178,24 @@ export function planJsCacheClean(m: Model, ctx: TransformContext, tool: JsCacheT
       skip('some installs run through sudo and some do not: the cache of which user?');
       continue;
     }
+    const gone = cwdMayBeGone(ins);
+    if (gone) {
+      skip(`${gone}: ${tool.names[0]} cannot start in a removed directory`);
+      continue;
+    }
     if (ins.shell!.stateChanges.includes('exec')) {
       skip('it runs exec, which ends the shell: a command appended after it may never run');
       continue;
     }
-    const command = `${sudo ? 'sudo ' : ''}${tool.cleanup}`;
+    // The tool may be on PATH only inside `sh -c '…'` or a subshell that set it up (nvm): the cleanup runs outside.
+    if (u.fills.every((f) => f.cmd.viaShellString || enclosing(ins, f.cmd).some((n) => n.type === 'subshell' || n.type === 'command_substitution'))) {
+      skip(`it runs ${tool.names[0]} only inside sh -c or a subshell, whose PATH the appended command may not have`);
+      continue;
+    }
+    // The tool as the RUN names it (`/opt/node/bin/npm`), so that the cleanup runs the same program.
+    const last = u.fills[u.fills.length - 1].name;
+    const name = last.value !== null && last.raw === last.value && /^[\w./+-]+$/.test(last.raw) ? last.raw : tool.names[0];
+    const command = `${sudo ? 'sudo ' : ''}${name} ${tool.cleanupArgs}`;
     const edit = appendCommand(m, ins, command);
     if (typeof edit === 'string') {
       skip(edit);
