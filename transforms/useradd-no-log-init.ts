@@ -1,6 +1,7 @@
-import type { ShellCommand, Word } from '../src/model/types.js';
+import type { ShellCommand, Stage, Word } from '../src/model/types.js';
 import { expandVars } from '../src/model/vars.js';
-import { analysableRuns } from './lib/package-managers.js';
+import { parseImageRef } from './lib/base-images.js';
+import { analysableRuns, stageChain } from './lib/package-managers.js';
 import type { Fix, Skip, Transform } from './types.js';
 
 /**
@@ -65,6 +66,19 @@ function parseUseradd(args: Word[]): UseraddOptions | null {
   return out;
 }
 
+/**
+ * The base image ships shadow 4.13 or later, whose useradd no longer writes the zero records of lower UIDs (it
+ * leaves lastlog/faillog as they are when the file is shorter): -l would change nothing there.
+ */
+function recentShadow(stage: Stage): boolean {
+  const ref = parseImageRef(stageChain(stage).pop()!.resolvedImage);
+  if (/(^|-)(bookworm|trixie|forky|sid|noble|oracular|plucky|questing)(-|$)/.test(ref.tag)) return true;
+  if (ref.official === 'debian') return /^(1[2-9]|bookworm|trixie|forky|sid|testing|unstable|stable|latest)\b/.test(ref.tag);
+  if (ref.official === 'ubuntu') return /^(2[3-9]\.|latest|rolling|devel)/.test(ref.tag);
+  if (ref.official === 'fedora') return /^([4-9]\d|3[89]|latest|rawhide)\b/.test(ref.tag);
+  return false;
+}
+
 function isUseradd(cmd: ShellCommand): boolean {
   const name = cmd.effective?.name.value ?? null;
   return name !== null && name.slice(name.lastIndexOf('/') + 1) === 'useradd';
@@ -72,7 +86,7 @@ function isUseradd(cmd: ShellCommand): boolean {
 
 export const useraddNoLogInit: Transform = {
   id: 'useradd-no-log-init',
-  description: 'Add -l (--no-log-init) to useradd with a large UID, so lastlog and faillog do not fill the layer',
+  description: 'Add -l (--no-log-init) to useradd with a large UID on bases older than shadow 4.13, so lastlog and faillog do not fill the layer',
   hadolint: ['DL3046'],
   defaultOn: true,
   tier: 'safe',
@@ -80,6 +94,7 @@ export const useraddNoLogInit: Transform = {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
     for (const ins of analysableRuns(m, ['useradd'], '', skips)) {
+      if (recentShadow(ins.stage!)) continue;
       for (const c of ins.shell!.commands) {
         if (!isUseradd(c)) continue;
         const name = c.effective!.name;

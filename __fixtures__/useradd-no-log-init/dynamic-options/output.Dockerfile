@@ -1,3 +1,3 @@
-FROM debian:bookworm
+FROM debian:bullseye
 ARG OPTS
 RUN useradd $OPTS -u 123456 app

@@ -1,3 +1,3 @@
-FROM debian:bookworm
+FROM debian:bullseye
 RUN ["useradd", "-u", "123456", "app"]
 ONBUILD RUN useradd -u 123456 app
