@@ -6,6 +6,15 @@ import { depsCopyFirst } from './deps-copy-first.js';
 import { dnfClean } from './dnf-clean.js';
 import { nonRootUser } from './non-root-user.js';
 import { pipNoCacheDir } from './pip-no-cache-dir.js';
+import { aptGetOverApt } from './apt-get-over-apt.js';
+import { aptGetYes } from './apt-get-yes.js';
+import { addToCopy } from './add-to-copy.js';
+import { useraddNoLogInit } from './useradd-no-log-init.js';
+import { gemNoDocument } from './gem-no-document.js';
+import { yarnCacheClean } from './yarn-cache-clean.js';
+import { npmCacheClean } from './npm-cache-clean.js';
+import { sudoInRun } from './sudo-in-run.js';
+import { curlFail } from './curl-fail.js';
 import type { Transform } from './types.js';
 
 /**
@@ -22,6 +31,15 @@ export const TRANSFORMS: readonly Transform[] = [
   pipNoCacheDir,
   dnfClean,
   nonRootUser,
+  aptGetOverApt,
+  aptGetYes,
+  addToCopy,
+  useraddNoLogInit,
+  gemNoDocument,
+  yarnCacheClean,
+  npmCacheClean,
+  sudoInRun,
+  curlFail,
 ];
 
 export function findTransform(id: string): Transform | undefined {

@@ -61,14 +61,15 @@ function commentLines(text: string): string[] {
   return text.split('\n').map((l) => l.replace(/\r$/, '').trim()).filter((l) => l.startsWith('#')).sort();
 }
 
-/** Instructions transforms may change, move or add. */
-const EDITABLE = new Set(['RUN', 'COPY', 'USER']);
+/** Instructions transforms may change, move or add (an ADD only by becoming a COPY: it may not change as an ADD). */
+const EDITABLE = new Set(['RUN', 'COPY', 'USER', 'ADD']);
 
 /**
  * Properties every transformed file must have. Returns the violations (empty when all hold):
  * the result parses with the same stages; every changed RUN body passes `dash -n` (when the input's
  * bodies all did); every comment line is kept, and every shell comment inside a RUN body; instructions other
- * than RUN/COPY/USER are byte-identical and in the same order; added instructions are only RUN, COPY or USER;
+ * than RUN/COPY/USER/ADD are byte-identical and in the same order; added instructions are only RUN, COPY or USER, and
+ * an ADD is kept as it is or becomes a COPY;
  * line endings and BOM are kept.
  */
 export function propertyViolations(input: string, output: string): string[] {
@@ -83,10 +84,10 @@ export function propertyViolations(input: string, output: string): string[] {
   const b = instructionTexts(before);
   const a = instructionTexts(after);
   const fixed = (xs: typeof b) => xs.filter((x) => !EDITABLE.has(x.name)).map((x) => x.text);
-  if (fixed(b).join('\u0000') !== fixed(a).join('\u0000')) problems.push('an instruction other than RUN/COPY/USER changed or moved');
+  if (fixed(b).join('\u0000') !== fixed(a).join('\u0000')) problems.push('an instruction other than RUN/COPY/USER/ADD changed or moved');
   const old = new Set(b.map((x) => x.text));
   for (const x of a) {
-    if (!old.has(x.text) && !EDITABLE.has(x.name)) problems.push(`added or changed ${x.name}`);
+    if (!old.has(x.text) && (!EDITABLE.has(x.name) || x.name === 'ADD')) problems.push(`added or changed ${x.name}`);
   }
 
   const lostLine = firstMissing(commentLines(stripBom(input)), commentLines(stripBom(output)));

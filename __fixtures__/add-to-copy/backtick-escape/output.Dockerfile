@@ -1,0 +1,4 @@
+# escape=`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+COPY run.cmd C:\run.cmd
+ADD https://example.com/tool.exe C:\tool.exe

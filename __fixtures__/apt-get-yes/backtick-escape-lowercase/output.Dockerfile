@@ -1,0 +1,4 @@
+# escape=`
+from debian:bookworm
+run apt-get update && `
+    apt-get install -y curl

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install curl
+RUN apt-get install --no-install-recommends \
+        git \
+        make

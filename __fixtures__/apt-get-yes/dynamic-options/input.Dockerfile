@@ -1,0 +1,3 @@
+FROM debian:bookworm
+ARG APT_OPTS
+RUN apt-get $APT_OPTS install curl

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN apt-get -q install a
+RUN apt-get install --quiet a

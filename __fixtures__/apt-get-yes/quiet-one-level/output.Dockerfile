@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN apt-get -q install -y a
+RUN apt-get install -y --quiet a

@@ -1,0 +1,4 @@
+# escape=`
+FROM debian:bookworm
+RUN curl -sSLo install.sh https://example.com/install.sh && `
+    sh install.sh

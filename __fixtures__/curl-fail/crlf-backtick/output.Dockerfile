@@ -1,0 +1,4 @@
+# escape=`
+FROM debian:bookworm
+RUN curl -fsSLo install.sh https://example.com/install.sh && `
+    sh install.sh

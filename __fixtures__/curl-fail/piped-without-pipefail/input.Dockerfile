@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN curl -sSL https://example.com/install.sh | bash

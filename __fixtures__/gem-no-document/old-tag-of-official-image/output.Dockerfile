@@ -1,0 +1,2 @@
+FROM node:0.10-wheezy
+RUN gem install sass

@@ -1,0 +1,3 @@
+FROM node:20-slim
+RUN npm ci
+RUN npm ci --offline --omit=dev

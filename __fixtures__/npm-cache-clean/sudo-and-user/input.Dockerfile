@@ -1,0 +1,4 @@
+FROM node:20-slim
+USER node
+RUN sudo npm install -g pm2
+RUN npm install lodash

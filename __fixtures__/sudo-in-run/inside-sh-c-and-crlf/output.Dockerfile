@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN bash -c "apt-get update" && \
+    rm -rf /tmp/*

@@ -1,0 +1,2 @@
+FROM debian:bullseye
+RUN useradd -clocal -u 123456 a

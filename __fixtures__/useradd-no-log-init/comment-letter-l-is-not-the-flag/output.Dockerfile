@@ -1,0 +1,2 @@
+FROM debian:bullseye
+RUN useradd -l -clocal -u 123456 a

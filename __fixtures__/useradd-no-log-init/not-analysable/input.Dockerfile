@@ -1,0 +1,3 @@
+FROM debian:bullseye
+RUN ["useradd", "-u", "123456", "app"]
+ONBUILD RUN useradd -u 123456 app

@@ -1,0 +1,6 @@
+FROM node:20-slim
+WORKDIR /app
+COPY package.json yarn.lock ./
+RUN yarn install --frozen-lockfile && yarn cache clean
+COPY . .
+CMD ["node", "index.js"]

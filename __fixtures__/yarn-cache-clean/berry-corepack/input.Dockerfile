@@ -1,0 +1,4 @@
+FROM node:20-slim
+RUN corepack enable
+COPY . .
+RUN yarn install

@@ -1,0 +1,3 @@
+FROM node:20-slim
+COPY . .
+RUN yarn cache clean && yarn install

@@ -1,0 +1,5 @@
+# escape=`
+FROM node:20-slim
+COPY . .
+RUN yarn install && `
+    yarn build

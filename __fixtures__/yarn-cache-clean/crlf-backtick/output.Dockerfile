@@ -1,0 +1,6 @@
+# escape=`
+FROM node:20-slim
+COPY . .
+RUN yarn install && `
+    yarn build && `
+    yarn cache clean
