@@ -39,11 +39,22 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(hooks[1].entry).toBe('docker-codemod --check');
   });
 
+  it('the files pattern is the one scripts/pre-commit-pattern.mjs writes out', async () => {
+    const { preCommitPattern } = await import('../scripts/pre-commit-pattern.mjs');
+    for (const h of hooks) expect(h.files).toBe(preCommitPattern());
+  });
+
   it('the files pattern picks the names directory search picks', () => {
     const names = [
       'Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'api.dockerfile', 'Containerfile', 'Containerfile.prod',
       'README.md', 'Dockerfile/', 'notDockerfile', 'dockerfile', 'Dockerfiles', 'x.Dockerfile.bak', '.Dockerfile',
     ];
+    for (const base of ['Dockerfile', 'dockerfile', 'DOCKERFILE', 'Containerfile', 'containerfile']) {
+      for (const suffix of ['', '.prod', '-alpine', '.j2', '.J2', '-md', '.md', '.go', '.GO', '.py', '.dev.j2', '.', '-', '~',
+        '.bak~', '.lock', '.dockerignore', '.in', '.Dockerfile', '-newest', '.sh', '.x.sh', '-x.tmpl', '.tmpl.prod']) {
+        names.push(base + suffix, `api.${base}${suffix}`, `x${base}${suffix}`, `.${base}${suffix}`);
+      }
+    }
     for (const h of hooks) {
       const re = new RegExp(h.files);
       for (const n of names) {

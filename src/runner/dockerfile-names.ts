@@ -10,7 +10,7 @@ const NAMED = /^(?:dockerfile|containerfile)(?:[.-](.+))?$/i;
 const SUFFIXED = /^.+\.(?:dockerfile|containerfile)$/i;
 
 /** Last suffixes that mark a file as something other than a Dockerfile. */
-const NOT_A_DOCKERFILE = new Set([
+export const NOT_A_DOCKERFILE = new Set([
   // templates
   'j2', 'jinja', 'jinja2', 'template', 'tmpl', 'tpl', 'in', 'erb', 'm4', 'mustache', 'hbs', 'gotmpl', 'ejs',
   // backups, merges, editors
@@ -25,7 +25,7 @@ const NOT_A_DOCKERFILE = new Set([
  * Source and script suffixes: `dockerfile.go` is a Go file of a Dockerfile parser, while `Dockerfile.go` and
  * `Dockerfile.py` are Dockerfiles of a Go or Python service. All lower case, the name is taken for source.
  */
-const SOURCE = new Set([
+export const SOURCE = new Set([
   'sh', 'bash', 'ps1', 'bat', 'cmd', 'mk', 'py', 'go', 'js', 'mjs', 'cjs', 'ts', 'rs', 'rb', 'java', 'kt', 'c',
   'h', 'cc', 'cpp', 'cs', 'php', 'pl', 'lua', 'ex', 'exs', 'scala', 'swift',
 ]);
