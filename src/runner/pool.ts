@@ -3,12 +3,14 @@ import type { Worker } from 'node:worker_threads';
 import type { TransformOptions } from '../../transforms/types.js';
 import { processFile, type FileResult, type ReadStamp } from './process.js';
 import { directoryContext } from './context.js';
-import { findTransform } from '../../transforms/registry.js';
-import type { BuildContext, Transform } from '../../transforms/types.js';
+import { transformsById } from '../plugins/load.js';
+import type { BuildContext } from '../../transforms/types.js';
 
 export interface PoolSetup {
   transformIds: string[];
   options: TransformOptions;
+  /** File URLs of plugin modules whose transforms are among `transformIds` (each thread imports them). */
+  pluginUrls?: string[];
 }
 
 export interface PoolJob {
@@ -49,7 +51,7 @@ export async function* processFiles(
   script: URL = WORKER_SCRIPT,
 ): AsyncGenerator<JobResult> {
   if (workers <= 0) {
-    const transforms = setup.transformIds.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined);
+    const transforms = await transformsById(setup.transformIds, setup.pluginUrls);
     const contexts = new Map<string, BuildContext>();
     for (const job of jobs) {
       let context: BuildContext | undefined;

@@ -1,8 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initShell } from '../model/shell.js';
-import { findTransform } from '../../transforms/registry.js';
-import type { Transform } from '../../transforms/types.js';
+import { transformsById } from '../plugins/load.js';
 import { directoryContext } from './context.js';
 import type { PoolRequest, PoolResponse, PoolSetup } from './pool.js';
 import { processFile } from './process.js';
@@ -11,7 +10,7 @@ import { processFile } from './process.js';
 const setup = workerData as PoolSetup;
 setFlagsFromString('--liftoff-only');
 await initShell();
-const transforms = setup.transformIds.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined);
+const transforms = await transformsById(setup.transformIds, setup.pluginUrls);
 parentPort!.on('message', (req: PoolRequest) => {
   const result = processFile(req.path, {
     transforms,
