@@ -70,6 +70,11 @@ export class FixBuilder {
     return this.record({ start: after, end: after, text: ` ${text}` }, ins.index);
   }
 
+  /** Replace a whole instruction by text (its keyword written in the file's case); its indentation stays. */
+  replaceInstruction(ins: Instruction, text: string): this {
+    return this.record({ start: ins.start, end: ins.end, text: this.lines(text).join(this.model.style.eol) }, ins.index);
+  }
+
   /** Insert a line (or lines, separated by `\n`) before an instruction, with its indentation and the file's EOL. */
   insertLineBefore(ins: Instruction, text: string): this {
     const { eol } = this.model.style;
