@@ -47,6 +47,21 @@ describe('--plugin', () => {
     expect(r.status).toBe(0);
   });
 
+  it('loads packages as Node imports them: import-only exports, main, scoped names, from a parent folder', () => {
+    const dir = makeTree({
+      'node_modules/@acme/rules/package.json': JSON.stringify({
+        name: '@acme/rules', type: 'module', exports: { '.': { require: './no.cjs', import: './esm/index.js' } },
+      }),
+      'node_modules/@acme/rules/esm/index.js': `export default ${tagCmd('acme', 'esm')};\n`,
+      'node_modules/old-style/package.json': JSON.stringify({ name: 'old-style', main: 'lib/main.mjs' }),
+      'node_modules/old-style/lib/main.mjs': `export default ${tagCmd('old', 'main')};\n`,
+      'app/Dockerfile': DOCKERFILE,
+    });
+    const r = runCli(['--dry-run', '--plugin', '@acme/rules', '--plugin', 'old-style', '-t', 'acme,old', '.'], { cwd: join(dir, 'app') });
+    expect(r.stdout).toContain('+CMD ["/app"] esm main\n');
+    expect(r.status).toBe(0);
+  });
+
   it('takes an array of transforms, each selectable with -t and --skip, and listed', () => {
     const dir = makeTree({ 'two.mjs': `export default [${tagCmd('tag-a', 'one')}, ${tagCmd('tag-b', 'two')}];\n`, 'Dockerfile': DOCKERFILE });
     const both = runCli(['--dry-run', '--plugin', './two.mjs', '-t', 'tag-a,tag-b'], { cwd: dir });

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { exports as exportsOf } from 'resolve.exports';
 import { findTransform, TRANSFORMS } from '../../transforms/registry.js';
 import type { Transform } from '../../transforms/types.js';
 import { defineTransform } from './define.js';
@@ -24,11 +25,39 @@ export function resolvePlugin(spec: string, cwd: string): string {
     if (!existsSync(path)) throw new PluginError(`cannot load plugin ${spec}: no such file ${path}`);
     return pathToFileURL(path).href;
   }
-  try {
-    return pathToFileURL(createRequire(join(cwd, 'package.json')).resolve(spec)).href;
-  } catch (err) {
-    throw new PluginError(`cannot load plugin ${spec}: no such file, and no package of that name found from ${cwd} (${(err as Error).message.split('\n')[0]})`);
+  const file = resolvePackage(spec, cwd);
+  if (file === null) throw new PluginError(`cannot load plugin ${spec}: no such file, and no package of that name found from ${cwd}`);
+  return pathToFileURL(file).href;
+}
+
+/**
+ * The file a package import names, found as Node finds it from a module in `cwd`: the package in the nearest
+ * node_modules, then its `exports` (conditions `import`, `node`, `default`) or `main`.
+ */
+function resolvePackage(spec: string, cwd: string): string | null {
+  const m = /^((?:@[^/]+\/)?[^/@][^/]*)(\/.*)?$/.exec(spec);
+  if (!m) return null;
+  const [, name, sub] = m;
+  const dirs = createRequire(join(cwd, 'package.json')).resolve.paths(name) ?? [];
+  for (const dir of dirs) {
+    const pkgDir = join(dir, name);
+    let pkg: Record<string, unknown>;
+    try {
+      pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    let entry: string | undefined;
+    try {
+      entry = exportsOf(pkg, sub ? `.${sub}` : '.')?.[0];
+    } catch (err) {
+      throw new PluginError(`cannot load plugin ${spec}: ${(err as Error).message}`);
+    }
+    // No `exports`: Node reads `main`, else index.js (a subpath is a file of the package).
+    entry ??= sub ? sub.slice(1) : typeof pkg.main === 'string' ? pkg.main : 'index.js';
+    return resolve(pkgDir, entry);
   }
+  return null;
 }
 
 /** The transforms a module's default export holds (a transform or an array of them), checked and with defaults. */
