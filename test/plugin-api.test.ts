@@ -143,6 +143,18 @@ describe('defineTransform', () => {
     expect(() => defineTransform({ id: 'a', description: 'd', tier: 'safe' } as never)).toThrow(/needs a run/);
   });
 
+  it('checks what run returns, so a malformed result fails naming the transform', () => {
+    const bad = (result: unknown) => defineTransform({ id: 'bad', description: 'd', tier: 'safe', run: () => result as never });
+    const run1 = (result: unknown) => () => transformText('FROM a\n', { transforms: [bad(result)] });
+    expect(run1(undefined)).toThrow("transform 'bad' failed: run must return { fixes: [...], skips: [...] }");
+    expect(run1({ fixes: [{ message: 'm', line: 1, edits: [] }], skips: [] })).toThrow("transform 'bad' failed: fix 'm' needs edits and touches");
+    expect(run1({ fixes: [{ message: 'm', line: 1, edits: [{ start: 5, end: 2, text: '' }], touches: [0] }], skips: [] })).toThrow(
+      "fix 'm' has an edit without a valid start and end",
+    );
+    expect(run1({ fixes: [], skips: [{ line: 1 }] })).toThrow('a skip needs a reason and a line');
+    expect(run1({ fixes: [], skips: [] })().output).toBe('FROM a\n');
+  });
+
   it('runs in the engine like a built-in, with touches from the builder', () => {
     const t = defineTransform({
       id: 'bump',

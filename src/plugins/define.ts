@@ -29,7 +29,40 @@ export function defineTransform(spec: TransformSpec): Transform {
   const hadolint = spec.hadolint ?? [];
   if (!Array.isArray(hadolint) || hadolint.some((h) => typeof h !== 'string')) throw new Error(`transform '${id}': hadolint must be a list of rule ids`);
   if (spec.defaultOn !== undefined && typeof spec.defaultOn !== 'boolean') throw new Error(`transform '${id}': defaultOn must be true or false`);
-  const t: Transform = { id, description, hadolint: [...hadolint], defaultOn: spec.defaultOn ?? true, tier, run: run.bind(spec) };
+  const t: Transform = {
+    id,
+    description,
+    hadolint: [...hadolint],
+    defaultOn: spec.defaultOn ?? true,
+    tier,
+    run: (model, ctx) => checkedResult(run.call(spec, model, ctx)),
+  };
   if (spec.unsafeReason !== undefined) t.unsafeReason = spec.unsafeReason;
   return t;
+}
+
+const isInt = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
+
+/** The result of `run`, or an Error saying what is malformed in it (the engine reports it under the transform). */
+function checkedResult(r: TransformResult): TransformResult {
+  if (r === null || typeof r !== 'object' || !Array.isArray(r.fixes) || !Array.isArray(r.skips)) {
+    throw new Error('run must return { fixes: [...], skips: [...] }');
+  }
+  for (const f of r.fixes) {
+    if (f === null || typeof f !== 'object' || typeof f.message !== 'string' || !isInt(f.line)) {
+      throw new Error('a fix needs a message and a line');
+    }
+    if (!Array.isArray(f.edits) || !Array.isArray(f.touches) || !f.touches.every(isInt)) {
+      throw new Error(`fix '${f.message}' needs edits and touches (instruction indices); the edits(model) helpers make both`);
+    }
+    for (const e of f.edits) {
+      if (e === null || typeof e !== 'object' || !isInt(e.start) || !isInt(e.end) || e.end < e.start) {
+        throw new Error(`fix '${f.message}' has an edit without a valid start and end`);
+      }
+    }
+  }
+  for (const s of r.skips) {
+    if (s === null || typeof s !== 'object' || typeof s.reason !== 'string' || !isInt(s.line)) throw new Error('a skip needs a reason and a line');
+  }
+  return r;
 }
