@@ -32,6 +32,7 @@ import { githubAnnotations } from './report/github.js';
 import { sarifReport } from './report/sarif.js';
 import { statisticsTable } from './report/statistics.js';
 import { closest } from './suggest.js';
+import { loadPlugins, PluginError } from './plugins/load.js';
 import { Progress } from './report/progress.js';
 import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable, unsafeLines } from './report/text.js';
 import { emptySummary, summarize, tally, type FileReport, type Mode, type Summary } from './report/types.js';
@@ -66,6 +67,7 @@ interface CliOptions {
   exitNonZeroOnFix?: boolean;
   filesFrom?: string;
   color: boolean;
+  plugin?: string[];
 }
 
 class UsageError extends Error {}
@@ -190,6 +192,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
     .option('--chain-all', 'chain-runs joins every pair of adjacent RUNs it can join safely, not only where one layer buys something')
     .option('-t, --transforms <ids>', 'run only these transforms (comma-separated; may name ones that are off by default)', collectIds)
     .option('--skip <ids>', 'do not run these transforms (comma-separated)', collectIds)
+    .option('--plugin <path|package>', 'also run the transforms of this ES module (a path, or a package installed here); repeatable', (v: string, prev: string[] = []) => [...prev, v])
     .option('--list-transforms', 'list the transforms: id, on by default or not, hadolint rules, description')
     .option('--context <dir>', "build context for every file (default: each Dockerfile's own directory; none for stdin)", parseContext)
     .option('--user <name>', 'name of the non-root user that transforms create', parseUser, 'app')
@@ -230,8 +233,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
     .configureOutput({ writeOut: out, writeErr: err });
 }
 
-function selectTransforms(o: CliOptions): Transform[] {
-  const valid = TRANSFORMS.map((t) => t.id);
+function selectTransforms(o: CliOptions, all: readonly Transform[]): Transform[] {
+  const valid = all.map((t) => t.id);
   const verify = (ids: string[], flag: string) => {
     const bad = ids.filter((id) => !valid.includes(id));
     if (bad.length > 0) {
@@ -245,7 +248,7 @@ function selectTransforms(o: CliOptions): Transform[] {
     verify(o.transforms, '--transforms');
   }
   if (o.skip !== undefined) verify(o.skip, '--skip');
-  const chosen = o.transforms ? TRANSFORMS.filter((t) => o.transforms!.includes(t.id)) : TRANSFORMS.filter((t) => t.defaultOn);
+  const chosen = o.transforms ? all.filter((t) => o.transforms!.includes(t.id)) : all.filter((t) => t.defaultOn);
   return chosen.filter((t) => !o.skip?.includes(t.id));
 }
 
@@ -313,6 +316,10 @@ interface Run {
   mode: Mode;
   json: boolean;
   transforms: Transform[];
+  /** Built-in and plugin transforms (for reports that describe them). */
+  all: readonly Transform[];
+  /** File URLs of the plugin modules (workers import them). */
+  pluginUrls: string[];
   options: TransformOptions;
   config: ConfigResolver;
   io: Io;
@@ -360,13 +367,13 @@ function exitCode(run: Run, s: Summary): number {
 
 /** The document of a JSON or SARIF run. */
 function document(run: Run, reports: readonly FileReport[], summary: Summary): string {
-  return run.o.format === 'sarif' ? sarifReport(reports, TRANSFORMS, packageVersion()) : jsonReport(reports, summary, run.mode);
+  return run.o.format === 'sarif' ? sarifReport(reports, run.all, packageVersion()) : jsonReport(reports, summary, run.mode);
 }
 
 /** What is printed after the run: the --statistics table. */
 function closing(run: Run, summary: Summary): void {
   if (run.o.statistics) {
-    const table = statisticsTable(summary, TRANSFORMS);
+    const table = statisticsTable(summary, run.all);
     process.stderr.write(table || 'no fixes\n');
   }
 }
@@ -389,12 +396,12 @@ async function runStdin(run: Run): Promise<number> {
     : { status: 'error', message: read.message, internal: false };
   if (read.ok && run.o.timeout > 0) {
     // In a worker, under the time limit, like a file.
-    const setup = { transformIds: plan.transformIds, options: plan.options, timeoutMs: timeoutMs(run.o.timeout) };
+    const setup = { transformIds: plan.transformIds, options: plan.options, timeoutMs: timeoutMs(run.o.timeout), pluginUrls: run.pluginUrls };
     for await (const r of processFiles([{ path: STDIN_NAME, contextDir: run.o.context ?? null, bytes }], setup, 1)) res = r;
   } else if (read.ok) {
     await startShell();
     const context = run.o.context ? directoryContext(run.o.context) : undefined;
-    res = processBytes(bytes, { transforms: transformsFor(plan.transformIds), context, options: plan.options });
+    res = processBytes(bytes, { transforms: transformsFor(plan.transformIds, run.all), context, options: plan.options });
   }
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
@@ -472,7 +479,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     ...planOf.get(f),
     ...(isDockerfileName(basename(lossy(f.path))) ? {} : { checkContent: true }),
   }));
-  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: timeoutMs(run.o.timeout) };
+  const setup = { transformIds: run.transforms.map((t) => t.id), options: run.options, timeoutMs: timeoutMs(run.o.timeout), pluginUrls: run.pluginUrls };
   const progress = new Progress(process.stderr, files.length, process.stderr.isTTY === true);
   io.progress = progress;
   let done = 0;
@@ -554,15 +561,25 @@ async function main(argv: string[]): Promise<number> {
   // Both machine documents are written once, at the end, on stdout.
   const json = o.format === 'json' || o.format === 'sarif';
 
+  let plugins;
+  try {
+    plugins = await loadPlugins(o.plugin ?? [], process.cwd());
+  } catch (e) {
+    if (!(e instanceof PluginError)) throw e;
+    process.stderr.write(`error: ${e.message}\n`);
+    return EXIT_FAILURE;
+  }
+  const all = [...TRANSFORMS, ...plugins.transforms];
+
   if (o.listTransforms) {
-    io.out(json ? transformsJson(TRANSFORMS) : transformsTable(TRANSFORMS));
+    io.out(json ? transformsJson(all) : transformsTable(all));
     return EXIT_OK;
   }
 
   let transforms: Transform[];
   let fileList: string | null = null;
   try {
-    transforms = selectTransforms(o);
+    transforms = selectTransforms(o, all);
     if (paths.includes('-') && (paths.length > 1 || o.filesFrom !== undefined)) {
       throw new UsageError('- (stdin) cannot be combined with other paths or --files-from');
     }
@@ -593,8 +610,10 @@ async function main(argv: string[]): Promise<number> {
     mode,
     json,
     transforms,
+    all,
+    pluginUrls: plugins.urls,
     options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}), ...(o.chainAll ? { chainPolicy: 'all' as const } : {}) },
-    config: new ConfigResolver({ transforms: o.transforms, skip: o.skip, config: o.config }),
+    config: new ConfigResolver({ transforms: o.transforms, skip: o.skip, config: o.config, all }),
     io,
     fileList,
     errColors: makeColors(colorEnabled(process.stderr, process.env, o.color)),

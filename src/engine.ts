@@ -3,8 +3,10 @@ import { AcceptedEdits, applyEditsWithLines, type Edit } from './edits.js';
 import { parseDockerfile } from './model/parse.js';
 import { ShellCache } from './model/shell.js';
 import type { Model } from './model/types.js';
-import { verifyPass, VerifyError } from './verify.js';
+import { UnaccountedChange, verifyPass, VerifyError } from './verify.js';
 import { fileSuppressions, Suppressions } from './suppress/suppressions.js';
+import { transformThrew, undeclaredChange, type OwnedFix } from './plugins/errors.js';
+import { TRANSFORMS } from '../transforms/registry.js';
 import type { BuildContext, Fix, Tier, Transform, TransformOptions } from '../transforms/types.js';
 
 export const MAX_PASSES = 10;
@@ -117,7 +119,12 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
     const unsafe: UnsafeFix[] = [];
     const pragmas = new Suppressions(model);
     for (const t of file.transforms) {
-      const r = t.run(model, ctx);
+      let r;
+      try {
+        r = t.run(model, ctx);
+      } catch (err) {
+        throw transformThrew(t.id, err, TRANSFORMS.includes(t));
+      }
       for (const fix of r.fixes) {
         const tier = fix.tier ?? t.tier;
         const suppressed = pragmas.fixSuppressed(t, fix);
@@ -141,18 +148,24 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
     const accepted: Edit[][] = [];
     const occupied = new AcceptedEdits();
     const touched = new Set<number>();
+    const owned: OwnedFix[] = [];
     for (const { t, fix, tier } of proposed) {
       if (fix.edits.length === 0 || occupied.overlaps(fix.edits)) continue;
       occupied.add(fix.edits);
       accepted.push(fix.edits);
       fix.touches.forEach((i) => touched.add(i));
+      owned.push({ id: t.id, edits: fix.edits, builtin: TRANSFORMS.includes(t) });
       const line = toInput(fix.line);
       const column = columns.column(text, pass, fix.line, line, fix.edits);
       fixes.push({ transform: t.id, message: mapLines(fix.message), tier, line, column, pass });
     }
     const next = applyEditsWithLines(text, accepted.flat());
     if (next.text === text) throw new VerifyError(`pass ${pass}: fixes were proposed but changed nothing`);
-    model = verifyPass(model, next.text, touched, cache);
+    try {
+      model = verifyPass(model, next.text, touched, cache);
+    } catch (err) {
+      throw err instanceof UnaccountedChange ? undeclaredChange(model, err, owned, toInput) : err;
+    }
     text = next.text;
     const before = toInput;
     toInput = (line) => before(next.origin(line));

@@ -15,3 +15,10 @@ export { processBytes, processFile, processText, readFileBytes, MAX_FILE_BYTES }
 export type { FileResult, ProcessOptions, ReadStamp } from './runner/process.js';
 export { atomicWrite } from './runner/write.js';
 export { unifiedDiff } from './report/diff.js';
+export { defineTransform } from './plugins/define.js';
+export type { TransformSpec } from './plugins/define.js';
+export { edits, FixBuilder } from './plugins/fix-builder.js';
+export type { FixOptions, Span } from './plugins/fix-builder.js';
+export { baseImage, commandsOf, finalStage, inFinalImage, instructionsNamed } from './plugins/query.js';
+export type { Command } from './plugins/query.js';
+export { TransformError } from './plugins/errors.js';

@@ -7,6 +7,17 @@ export class VerifyError extends Error {
   override name = 'VerifyError';
 }
 
+/** An instruction was changed or moved that no fix listed in its `touches`. */
+export class UnaccountedChange extends VerifyError {
+  constructor(
+    message: string,
+    /** Index of the instruction in the model the pass started from. */
+    readonly index: number,
+  ) {
+    super(message);
+  }
+}
+
 function instructionText(m: Model, i: number): string {
   const ins = m.instructions[i];
   return m.text.slice(ins.start, ins.end);
@@ -32,7 +43,7 @@ export function verifyPass(before: Model, afterText: string, touched: Set<number
     const t = instructionText(before, i);
     while (j < afterTexts.length && afterTexts[j] !== t) j++;
     if (j === afterTexts.length) {
-      throw new VerifyError(`instruction on line ${before.instructions[i].line} was changed or reordered by no fix`);
+      throw new UnaccountedChange(`instruction on line ${before.instructions[i].line} was changed or reordered by no fix`, i);
     }
     j++;
   }

@@ -11,7 +11,9 @@ import {
   type PmCommand,
   rmPaths,
 } from './lib/package-managers.js';
-import type { Fix, Skip, Transform } from './types.js';
+import { defineTransform } from '../src/plugins/define.js';
+import { edits } from '../src/plugins/fix-builder.js';
+import type { Fix, Skip } from './types.js';
 
 /** Where apk keeps downloaded indexes (`apk update`), and the cache directory BuildKit setups mount. */
 export const APK_CACHE_PATHS = ['/var/cache/apk', '/etc/apk/cache'];
@@ -44,13 +46,13 @@ export const APK_INDEX_CACHE: CacheSpec = {
   cleanup: () => 'rm -rf /var/cache/apk/*',
 };
 
-export const apkNoCache: Transform = {
+export const apkNoCache = defineTransform({
   id: 'apk-no-cache',
   description: 'Add --no-cache to apk add, and remove the index `apk update` leaves in /var/cache/apk, in stages that end up in the final image',
   hadolint: ['DL3019'],
-  defaultOn: true,
   tier: 'safe',
   run(m) {
+    const b = edits(m);
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
     for (const ins of analysableRuns(m, ['apk'], 'add', skips, true)) {
@@ -59,28 +61,19 @@ export const apkNoCache: Transform = {
         const pm = parsePm(ins, c);
         if (!pm || pm.tool !== 'apk' || pm.subName !== 'add' || hasOption(pm, ['--no-cache'])) continue;
         const line = m.lineOf(pm.sub!.start);
-        fixes.push({
-          message: `added --no-cache to apk add on line ${line}`,
-          line,
-          edits: [{ start: pm.sub!.end, end: pm.sub!.end, text: ' --no-cache' }],
-          touches: [ins.index],
-        });
+        fixes.push(b.insertAfter(pm.sub!, ' --no-cache').fix(`added --no-cache to apk add on line ${line}`, { line }));
       }
     }
     for (const c of planCacheCleanups(m, APK_INDEX_CACHE)) {
-      if (!c.edit) {
+      const why = c.command === null ? c.skip : b.appendCommand(c.ins, c.command);
+      if (why !== null) {
         // A RUN the model cannot analyse was already reported above.
-        if (!skips.some((s) => s.line === c.ins.line)) skips.push({ reason: `apk index not removed: ${c.skip}`, line: c.ins.line });
+        if (!skips.some((s) => s.line === c.ins.line)) skips.push({ reason: `apk index not removed: ${why}`, line: c.ins.line });
         continue;
       }
       const since = c.filledBy === c.ins ? '' : ` (fetched by apk update on line ${c.filledBy.line})`;
-      fixes.push({
-        message: `removed the apk index left by apk update at the end of the RUN on line ${c.ins.line}${since}`,
-        line: c.ins.line,
-        edits: [c.edit],
-        touches: [c.ins.index],
-      });
+      fixes.push(b.fix(`removed the apk index left by apk update at the end of the RUN on line ${c.ins.line}${since}`, { line: c.ins.line }));
     }
     return { fixes, skips };
   },
-};
+});

@@ -10,7 +10,9 @@ import {
   type PmCommand,
 } from './lib/package-managers.js';
 import { pipConfigTurnsCacheOff, pipHasOption } from './lib/pip-options.js';
-import type { Fix, Skip, Transform } from './types.js';
+import { defineTransform } from '../src/plugins/define.js';
+import { edits } from '../src/plugins/fix-builder.js';
+import type { Fix, Skip } from './types.js';
 
 const SETS_NO_CACHE = /^PIP_NO_CACHE_DIR=/;
 
@@ -62,13 +64,13 @@ function cacheMounted(ins: Instruction): boolean {
 
 const isPipInstall = (pm: PmCommand) => pm.tool === 'pip' && pm.subName === 'install';
 
-export const pipNoCacheDir: Transform = {
+export const pipNoCacheDir = defineTransform({
   id: 'pip-no-cache-dir',
   description: 'Add --no-cache-dir to pip install in stages that end up in the final image, so pip\'s download cache does not end up in the layer',
   hadolint: ['DL3042'],
-  defaultOn: true,
   tier: 'safe',
   run(m) {
+    const b = edits(m);
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
     for (const ins of analysableRuns(m, ['pip', 'pip3'], 'install', skips, true)) {
@@ -82,14 +84,9 @@ export const pipNoCacheDir: Transform = {
           continue;
         }
         if (envTurnsCacheOff(pm) || pipConfigTurnsCacheOff(pm) !== null) continue;
-        fixes.push({
-          message: `added --no-cache-dir to pip install on line ${line}`,
-          line,
-          edits: [{ start: pm.sub!.end, end: pm.sub!.end, text: ' --no-cache-dir' }],
-          touches: [ins.index],
-        });
+        fixes.push(b.insertAfter(pm.sub!, ' --no-cache-dir').fix(`added --no-cache-dir to pip install on line ${line}`, { line }));
       }
     }
     return { fixes, skips };
   },
-};
+});

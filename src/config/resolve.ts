@@ -1,5 +1,5 @@
 import { TRANSFORMS } from '../../transforms/registry.js';
-import type { TransformOptions } from '../../transforms/types.js';
+import type { Transform, TransformOptions } from '../../transforms/types.js';
 import { HadolintConfigFinder, type HadolintIgnores } from './hadolint.js';
 import { ConfigFinder } from './load.js';
 import { globMatcher } from './match.js';
@@ -15,6 +15,8 @@ export interface CliChoice {
   options: TransformOptions;
   /** `--config <file>`: this file for every Dockerfile; false: `--no-config`. */
   config?: string | false;
+  /** Every transform a run knows, in pass order: the built-ins, then those of `--plugin` modules. */
+  all?: readonly Transform[];
 }
 
 /** The transforms and options for one Dockerfile. */
@@ -35,9 +37,9 @@ function layers(config: Config | null, abs: string | null): Settings[] {
 }
 
 /** Ids a `.hadolint.yaml` turns off: every transform one of whose hadolint rules it ignores. */
-function hadolintSkips(h: HadolintIgnores | null): string[] {
+function hadolintSkips(h: HadolintIgnores | null, all: readonly Transform[]): string[] {
   if (!h || h.ignored.length === 0) return [];
-  return TRANSFORMS.filter((t) => t.hadolint.some((r) => h.ignored.includes(r))).map((t) => t.id);
+  return all.filter((t) => t.hadolint.some((r) => h.ignored.includes(r))).map((t) => t.id);
 }
 
 /**
@@ -46,21 +48,22 @@ function hadolintSkips(h: HadolintIgnores | null): string[] {
  */
 export function planFor(cli: CliChoice, config: Config | null, hadolint: HadolintIgnores | null, abs: string | null): FilePlan {
   const ls = layers(config, abs);
+  const all = cli.all ?? TRANSFORMS;
   let ids: string[];
   if (cli.transforms) {
     ids = [...cli.transforms];
   } else {
-    let set = new Set(TRANSFORMS.filter((t) => t.defaultOn).map((t) => t.id));
+    let set = new Set(all.filter((t) => t.defaultOn).map((t) => t.id));
     for (const l of ls) {
       if (l.transforms) set = new Set(l.transforms);
       for (const id of l.skip ?? []) set.delete(id);
     }
-    for (const id of hadolintSkips(hadolint)) set.delete(id);
+    for (const id of hadolintSkips(hadolint, all)) set.delete(id);
     ids = [...set];
   }
   const skip = new Set(cli.skip ?? []);
   // Registry order: the order a pass runs them in.
-  const transformIds = TRANSFORMS.map((t) => t.id).filter((id) => ids.includes(id) && !skip.has(id));
+  const transformIds = all.map((t) => t.id).filter((id) => ids.includes(id) && !skip.has(id));
 
   const options: TransformOptions = { user: DEFAULT_USER };
   for (const l of ls) {

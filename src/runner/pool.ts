@@ -4,7 +4,8 @@ import type { TransformOptions } from '../../transforms/types.js';
 import { processBytes, processFile, type FileResult, type ReadStamp } from './process.js';
 import { directoryContext } from './context.js';
 import { pathKey, type FsPath } from './fs-path.js';
-import { findTransform } from '../../transforms/registry.js';
+import { availableTransforms } from '../plugins/load.js';
+import { TRANSFORMS } from '../../transforms/registry.js';
 import type { BuildContext, Transform } from '../../transforms/types.js';
 
 export interface PoolSetup {
@@ -12,6 +13,8 @@ export interface PoolSetup {
   options: TransformOptions;
   /** Longest a worker may spend on one file before it is stopped and the file reported (none: no limit). */
   timeoutMs?: number;
+  /** File URLs of plugin modules whose transforms are among `transformIds` (each thread imports them). */
+  pluginUrls?: string[];
 }
 
 export interface PoolJob {
@@ -36,13 +39,18 @@ export type JobResult = FileResult & { stamp?: ReadStamp };
 /** A worker's answer to a file, or (`started`) word that it begins on the file, which starts the file's clock. */
 export type PoolResponse = { id: number; result: JobResult } | { id: number; started: true };
 
-const resolved = new Map<string, Transform[]>();
+const resolved = new WeakMap<readonly Transform[], Map<string, Transform[]>>();
 
-/** The transforms with these ids, in the order given (resolved once per distinct list). */
-export function transformsFor(ids: string[]): Transform[] {
+/**
+ * The transforms with these ids among `available` (the built-ins, or the built-ins and the plugins a thread loaded),
+ * in the order given; resolved once per distinct list.
+ */
+export function transformsFor(ids: string[], available: readonly Transform[] = TRANSFORMS): Transform[] {
+  let lists = resolved.get(available);
+  if (!lists) resolved.set(available, (lists = new Map()));
   const key = ids.join(',');
-  let ts = resolved.get(key);
-  if (!ts) resolved.set(key, (ts = ids.map((id) => findTransform(id)).filter((t): t is Transform => t !== undefined)));
+  let ts = lists.get(key);
+  if (!ts) lists.set(key, (ts = ids.map((id) => available.find((t) => t.id === id)).filter((t): t is Transform => t !== undefined)));
   return ts;
 }
 
@@ -65,7 +73,8 @@ export async function* processFiles(
   script: URL = WORKER_SCRIPT,
 ): AsyncGenerator<JobResult> {
   if (workers <= 0) {
-    const transforms = transformsFor(setup.transformIds);
+    const available = await availableTransforms(setup.pluginUrls);
+    const transforms = transformsFor(setup.transformIds, available);
     const contexts = new Map<string, BuildContext>();
     for (const job of jobs) {
       let context: BuildContext | undefined;
@@ -74,7 +83,7 @@ export async function* processFiles(
         if (!context) contexts.set(pathKey(job.contextDir), (context = directoryContext(job.contextDir)));
       }
       const opts = {
-        transforms: job.transformIds ? transformsFor(job.transformIds) : transforms,
+        transforms: job.transformIds ? transformsFor(job.transformIds, available) : transforms,
         context,
         options: job.options ?? setup.options,
         checkContent: job.checkContent,

@@ -1,3 +1,4 @@
+import { TransformError } from '../plugins/errors.js';
 import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
 import { CR_ONLY_MESSAGE, isCrOnly, looksUtf16, UTF16_MESSAGE } from './encoding.js';
 import { readLimited } from './read-limited.js';
@@ -102,6 +103,8 @@ export function processText(text: string, opts: ProcessOptions): FileResult {
     return { status: 'done', input: text, output: r.output, changed: r.changed, fixes: r.fixes, skipped: r.skipped, unsafe: r.unsafe };
   } catch (err) {
     if (err instanceof InputError) return { status: 'error', message: err.message, internal: false };
+    // A plugin's failure is the plugin's bug, not this tool's.
+    if (err instanceof TransformError) return { status: 'error', message: err.message, internal: err.builtin };
     // VerifyError, or any other exception: a bug, never the user's fault.
     const e = err as Error;
     return { status: 'error', message: e?.message ?? String(err), internal: true };
