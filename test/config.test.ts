@@ -9,8 +9,8 @@ import { CHAINABLE, ensureBuilt, makeTree, removeTrees, runCli, type CliRunOptio
 beforeAll(ensureBuilt);
 afterAll(removeTrees);
 
-/** apt-clean-lists and pip-no-cache-dir fix it; apt-no-install-recommends offers an unsafe fix. */
-const APT_PIP = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y make\n\nRUN pip install x\n';
+/** apt-clean-lists and pip-no-cache-dir fix it; apt-no-install-recommends offers an unsafe fix (bullseye: no Debian data). */
+const APT_PIP = 'FROM debian:bullseye\nRUN apt-get update && apt-get install -y make\n\nRUN pip install x\n';
 /** A final image non-root-user gives a user (an unsafe fix). */
 const APP = 'FROM python:3.12-slim\nCOPY app.py /srv/app.py\nCMD ["python", "/srv/app.py"]\n';
 
@@ -229,7 +229,7 @@ describe('which config', () => {
     const dir = repo({ 'docker-codemod.config.json': JSON.stringify({ transforms: ['pip-no-cache-dir'] }) });
     const r = runCli(['-'], { cwd: dir, input: APT_PIP });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('FROM debian:bookworm\nRUN apt-get update && apt-get install -y make\n\nRUN pip install --no-cache-dir x\n');
+    expect(r.stdout).toBe('FROM debian:bullseye\nRUN apt-get update && apt-get install -y make\n\nRUN pip install --no-cache-dir x\n');
   });
 
   it('worker threads get each file its own settings', () => {
@@ -243,7 +243,7 @@ describe('which config', () => {
     const two = runCli(['--dry-run', '-j', '2'], { cwd: dir });
     expect(one.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
-    expect(one.stdout).toContain('+++ b/b3/Dockerfile\n@@ -1,4 +1,4 @@\n FROM debian:bookworm\n RUN apt-get update && apt-get install -y make\n');
+    expect(one.stdout).toContain('+++ b/b3/Dockerfile\n@@ -1,4 +1,4 @@\n FROM debian:bullseye\n RUN apt-get update && apt-get install -y make\n');
   });
 });
 
@@ -354,7 +354,7 @@ describe('README examples', () => {
   it('the suppression example leaves the RUN it marks alone', () => {
     const text = between('suppress');
     const dir = repo({ Dockerfile: text });
-    const r = runCli(['--dry-run', '--unsafe-fixes', '--verbose', '.'], { cwd: dir });
+    const r = runCli(['--dry-run', '--unsafe-fixes', '--chain-all', '--verbose', '.'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('[apt-no-install-recommends] suppressed by "# hadolint ignore=DL3015" on line');

@@ -9,7 +9,8 @@ import { sarifErrors } from './helpers/sarif.js';
 beforeAll(ensureBuilt);
 afterAll(removeTrees);
 
-const APT = 'FROM debian\nRUN apt-get update\nRUN apt-get install -y curl\nCMD ["curl"]\n';
+/** Debian bullseye: no package data, so apt-no-install-recommends offers an unsafe fix. */
+const APT = 'FROM debian:bullseye\nRUN apt-get update\nRUN apt-get install -y curl\nCMD ["curl"]\n';
 
 /** Apply a result's replacements (charOffset/charLength on the input), last first. */
 function applyFix(input: string, fix: Sarif.Fix): string {

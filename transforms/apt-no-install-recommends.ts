@@ -11,7 +11,7 @@ import {
   runsUpTo,
   stageChain,
 } from './lib/package-managers.js';
-import { stageRelease } from './lib/debian-release.js';
+import { stageRelease, type StageRelease } from './lib/debian-release.js';
 import { planInstall } from './apt-no-install-recommends/plan.js';
 import type { Fix, Skip, Transform } from './types.js';
 
@@ -194,13 +194,20 @@ function aptInstalls(run: Instruction): Array<{ start: number; names: string[] }
   return out;
 }
 
-/** Package names of the installs before this one in the stage and its base stages. */
-function namesInstalledBefore(pm: PmCommand): string[] {
+/**
+ * Most package names installed before an install that its drops are worked out against. Real stages name a few dozen;
+ * a generated one with thousands of installs would make every install look through all the ones before it.
+ */
+const MAX_NAMES_BEFORE = 500;
+
+/** Package names of the installs before this one in the stage and its base stages; null past MAX_NAMES_BEFORE. */
+function namesInstalledBefore(pm: PmCommand): string[] | null {
   const out: string[] = [];
   for (const run of runsUpTo(pm.ins)) {
     for (const { start, names } of aptInstalls(run)) {
       if (run === pm.ins && start >= pm.cmd.node.start) break;
-      out.push(...names.filter((n) => n !== ''));
+      for (const n of names) if (n !== '') out.push(n);
+      if (out.length > MAX_NAMES_BEFORE) return null;
     }
   }
   return out;
@@ -269,15 +276,18 @@ function fixFor(m: Model, pm: PmCommand, addedBefore: Added): Fix {
   const notes: string[] = [];
   const names = pm.operands.map(packageName);
   const chain = stageChain(pm.ins.stage!);
-  const release = stageRelease(pm.ins.stage!);
-  const plan = release.kind === 'known'
+  const before = namesInstalledBefore(pm);
+  const release: StageRelease = before === null
+    ? { kind: 'unknown', reason: `the stage installs over ${MAX_NAMES_BEFORE} packages before this install: too many to work out what it drops` }
+    : stageRelease(pm.ins.stage!);
+  const plan = release.kind === 'known' && before !== null
     ? planInstall({
       m,
       release,
       // A local package file (`./app.deb`) is not in the data: named as written, it makes the fix unsafe.
       names: pm.operands.map((w) => (w.value !== null && /\.deb$|^\.{0,2}\//.test(w.value) ? w.value : packageName(w)))
         .filter((n): n is string => n !== null),
-      installed: [...release.preinstalled, ...namesInstalledBefore(pm), ...chain.flatMap((s) => [...(addedBefore.get(s) ?? [])])],
+      installed: [...release.preinstalled, ...before, ...chain.flatMap((s) => [...(addedBefore.get(s) ?? [])])],
       holds: (c) => (c === 'git-ssh' ? stageUsesGitSsh(m, pm) : stageRunsPipInstall(m, pm)),
     })
     : null;

@@ -116,11 +116,18 @@ function decode(release: DataRelease, text: string): ReleaseData {
     }
     return r;
   };
+  // Every install of a stage resolves the names of the installs before it again: remember the answers.
+  const resolved = new Map<string, number | null>();
+  const resolve = (name: string): number | null => {
+    let id = resolved.get(name);
+    if (id === undefined) resolved.set(name, (id = find(name) ?? provider(name)));
+    return id;
+  };
   return {
     release,
     version: header.version,
     date: header.date,
-    resolve: (name) => find(name) ?? provider(name),
+    resolve,
     name: nameOf,
     depends: (id) => rel(id)[0],
     recommends: (id) => rel(id)[1],

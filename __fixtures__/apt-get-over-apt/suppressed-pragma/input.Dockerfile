@@ -1,0 +1,3 @@
+FROM debian:bookworm
+# hadolint ignore=DL3027
+RUN apt update && apt install -y curl

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+# hadolint ignore=DL3014
+RUN apt-get update && apt-get install curl

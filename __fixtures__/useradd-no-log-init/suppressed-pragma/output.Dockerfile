@@ -1,0 +1,3 @@
+FROM debian:bullseye
+# hadolint ignore=DL3046
+RUN useradd -u 123456 app
