@@ -21,12 +21,23 @@ export const APK_CACHE_PATHS = ['/var/cache/apk', '/etc/apk/cache'];
 /** apk subcommands that read the index files `apk update` downloads, unless run with --no-cache. */
 const NEEDS_INDEX = new Set(['upgrade', 'search', 'info', 'version', 'fix', 'list', 'policy', 'dot', 'fetch', 'stats']);
 
+/** Start of the RUN's last command that removes the apk cache (-1: none); a model's instructions never change. */
+const lastRemoval = new WeakMap<Instruction, number>();
+
 /**
  * The RUN removes the apk cache (`rm -rf /var/cache/apk/*`) after this command: an `apk add` there leaves
  * nothing behind, so --no-cache would gain nothing.
  */
 function cacheRemovedAfter(ins: Instruction, cmd: ShellCommand): boolean {
-  return ins.shell!.commands.some((c) => c.node.start >= cmd.node.end && (rmPaths(c)?.some((p) => covers(p, '/var/cache/apk')) ?? false));
+  let start = lastRemoval.get(ins);
+  if (start === undefined) {
+    start = -1;
+    for (const c of ins.shell!.commands) {
+      if (rmPaths(c)?.some((p) => covers(p, '/var/cache/apk'))) start = Math.max(start, c.node.start);
+    }
+    lastRemoval.set(ins, start);
+  }
+  return start >= cmd.node.end;
 }
 
 function apkEvents(cmd: ShellCommand, pm: PmCommand | null, editable: boolean): CacheEvent[] {
