@@ -1,4 +1,4 @@
-import type { ShellCommand } from '../src/model/types.js';
+import type { Instruction, ShellCommand } from '../src/model/types.js';
 import {
   analysableRuns,
   type CacheEvent,
@@ -21,6 +21,25 @@ export const APK_CACHE_PATHS = ['/var/cache/apk', '/etc/apk/cache'];
 /** apk subcommands that read the index files `apk update` downloads, unless run with --no-cache. */
 const NEEDS_INDEX = new Set(['upgrade', 'search', 'info', 'version', 'fix', 'list', 'policy', 'dot', 'fetch', 'stats']);
 
+/** Start of the RUN's last command that removes the apk cache (-1: none); a model's instructions never change. */
+const lastRemoval = new WeakMap<Instruction, number>();
+
+/**
+ * The RUN removes the apk cache (`rm -rf /var/cache/apk/*`) after this command: an `apk add` there leaves
+ * nothing behind, so --no-cache would gain nothing.
+ */
+function cacheRemovedAfter(ins: Instruction, cmd: ShellCommand): boolean {
+  let start = lastRemoval.get(ins);
+  if (start === undefined) {
+    start = -1;
+    for (const c of ins.shell!.commands) {
+      if (rmPaths(c)?.some((p) => covers(p, '/var/cache/apk'))) start = Math.max(start, c.node.start);
+    }
+    lastRemoval.set(ins, start);
+  }
+  return start >= cmd.node.end;
+}
+
 function apkEvents(cmd: ShellCommand, pm: PmCommand | null, editable: boolean): CacheEvent[] {
   const paths = rmPaths(cmd);
   if (paths) return paths.some((p) => covers(p, '/var/cache/apk')) ? ['clean'] : [];
@@ -29,9 +48,9 @@ function apkEvents(cmd: ShellCommand, pm: PmCommand | null, editable: boolean): 
   const sub = pm.subName;
   if (sub === null) return pm.dynamic ? ['need'] : [];
   if (noCache) return [];
-  // `apk add` gets --no-cache from this transform (not in ONBUILD triggers): it then neither reads nor writes
-  // the index; without it, it reads the index `apk update` left.
-  if (sub === 'add') return editable ? [] : ['need'];
+  // `apk add` gets --no-cache from this transform (not in ONBUILD triggers, nor when the RUN removes the cache
+  // after it): it then neither reads nor writes the index; without it, it reads the index `apk update` left.
+  if (sub === 'add') return editable && !cacheRemovedAfter(pm.ins, cmd) ? [] : ['need'];
   if (sub === 'update') return ['fill'];
   if (sub === 'cache' && pm.operands.some((w) => w.value === 'clean' || w.value === 'purge')) return ['clean'];
   return NEEDS_INDEX.has(sub) ? ['need'] : [];
@@ -60,6 +79,7 @@ export const apkNoCache = defineTransform({
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);
         if (!pm || pm.tool !== 'apk' || pm.subName !== 'add' || hasOption(pm, ['--no-cache'])) continue;
+        if (cacheRemovedAfter(ins, c)) continue;
         const line = m.lineOf(pm.sub!.start);
         fixes.push(b.insertAfter(pm.sub!, ' --no-cache').fix(`added --no-cache to apk add on line ${line}`, { line }));
       }

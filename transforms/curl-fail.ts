@@ -25,7 +25,7 @@ interface Curl {
   fails: boolean;
   /** Files it writes (`-o FILE`, `-O` with the URL's last segment). */
   outputs: string[];
-  /** The first cluster of short options (`-sSL`, `-sLo`), where `f` can join them. */
+  /** The first cluster of short options (`-sSL`, `-sLo`, or a lone `-L` that takes no argument), where `f` can join them. */
   group: Word | null;
   /** An option word the codemod cannot read. */
   dynamic: boolean;
@@ -58,7 +58,8 @@ function readCurl(cmd: ShellCommand): Curl | null {
     }
     if (v.startsWith('-') && v.length > 1) {
       // `f` can join the first cluster of short options (`-sSL` → `-fsSL`, `-sLo x` → `-fsLo x`): placed first it takes no argument.
-      if (out.group === null && /^-[A-Za-z]{2}/.test(w.raw)) out.group = w;
+      // A lone short option joins only when it takes no argument (`-L` → `-fL`; `-o x` stays `-f -o x`).
+      if (out.group === null && (/^-[A-Za-z]{2}/.test(w.raw) || (/^-[A-Za-z]$/.test(w.raw) && !SHORT_WITH_ARG.includes(w.raw[1])))) out.group = w;
       for (let j = 1; j < v.length; j++) {
         const c = v[j];
         if (c === 'f') out.fails = true;
