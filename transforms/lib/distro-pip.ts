@@ -16,7 +16,8 @@ const OWN_PIP = new Set(['python', 'pypy']);
 
 /** The base image when its distro pip predates 6.0, else null. */
 export function oldDistroPipImage(stage: Stage): string | null {
-  const image = stageChain(stage).pop()!.resolvedImage;
+  // A quoted reference (`FROM 'ubuntu:trusty'`) names the same image.
+  const image = stageChain(stage).pop()!.resolvedImage.replace(/^(['"])(.*)\1$/, '$2');
   const ref = parseImageRef(image);
   if (!ref.official || OWN_PIP.has(ref.official)) return null;
   if (ref.official === 'ubuntu' && OLD_UBUNTU.test(ref.tag)) return image;
