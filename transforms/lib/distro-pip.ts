@@ -3,7 +3,7 @@
  * Ubuntu 15.04/15.10 (1.5.6) and Debian 8 jessie (1.5.6) and older are that old. A pip upgraded earlier in the
  * stage (`pip install -U pip`, `easy_install pip`, get-pip.py) or a conda pip is newer.
  */
-import type { Stage } from '../../src/model/types.js';
+import type { Instruction, Stage } from '../../src/model/types.js';
 import { parseImageRef } from './base-images.js';
 import { analysable, parsePm, type PmCommand, runsUpTo, stageChain } from './package-managers.js';
 
@@ -45,6 +45,33 @@ function upgradesPip(pm: PmCommand): boolean {
   });
 }
 
+interface Upgrade {
+  start: number;
+  /** The Python whose pip it upgrades; `any` for get-pip.py and easy_install. */
+  py: '2' | '3' | 'any';
+}
+
+const upgradesCache = new WeakMap<Instruction, Upgrade[]>();
+
+/** The commands of a RUN that install a newer pip, in order (found once per RUN). */
+function upgradesIn(run: Instruction): Upgrade[] {
+  let out = upgradesCache.get(run);
+  if (out) return out;
+  out = [];
+  if (analysable(run)) {
+    for (const c of run.shell!.commands) {
+      const name = base(c.effective?.name.value ?? c.name?.value ?? '');
+      const words = [c.name, ...c.args].map((w) => w?.value ?? '');
+      const p = parsePm(run, c);
+      if (words.some((w) => /get-pip\.py/.test(w))) out.push({ start: c.node.start, py: 'any' });
+      else if (/^easy_install/.test(name) && words.slice(1).some((w) => /^pip\b/.test(w))) out.push({ start: c.node.start, py: 'any' });
+      else if (p && upgradesPip(p)) out.push({ start: c.node.start, py: pythonOf(p) });
+    }
+  }
+  upgradesCache.set(run, out);
+  return out;
+}
+
 /**
  * Whether the pip this command runs is known to be newer than the distro's: a conda pip, or one installed by an
  * earlier command of the stage (or its base stages). An upgrade by Python 3's pip also writes `pip`.
@@ -55,15 +82,9 @@ export function newerPipBefore(pm: PmCommand): boolean {
   const py = pythonOf(pm);
   const bare = base(tool) === 'pip';
   for (const run of runsUpTo(pm.ins)) {
-    if (!analysable(run)) continue;
-    for (const c of run.shell!.commands) {
-      if (run === pm.ins && c.node.start >= pm.cmd.node.start) break;
-      const name = base(c.effective?.name.value ?? c.name?.value ?? '');
-      const words = [c.name, ...c.args].map((w) => w?.value ?? '');
-      if (words.some((w) => /get-pip\.py/.test(w))) return true;
-      if (/^easy_install/.test(name) && words.slice(1).some((w) => /^pip\b/.test(w))) return true;
-      const p = parsePm(run, c);
-      if (p && upgradesPip(p) && (pythonOf(p) === py || (pythonOf(p) === '3' && bare))) return true;
+    for (const u of upgradesIn(run)) {
+      if (run === pm.ins && u.start >= pm.cmd.node.start) break;
+      if (u.py === 'any' || u.py === py || (u.py === '3' && bare)) return true;
     }
   }
   return false;
