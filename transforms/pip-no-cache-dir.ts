@@ -10,6 +10,7 @@ import {
   type PmCommand,
 } from './lib/package-managers.js';
 import { pipConfigTurnsCacheOff, pipHasOption } from './lib/pip-options.js';
+import { newerPipBefore, oldDistroPipImage } from './lib/distro-pip.js';
 import { defineTransform } from '../src/plugins/define.js';
 import { edits } from '../src/plugins/fix-builder.js';
 import type { Fix, Skip } from './types.js';
@@ -84,6 +85,11 @@ export const pipNoCacheDir = defineTransform({
           continue;
         }
         if (envTurnsCacheOff(pm) || pipConfigTurnsCacheOff(pm) !== null) continue;
+        const old = oldDistroPipImage(ins.stage!);
+        if (old !== null && !newerPipBefore(pm)) {
+          skips.push({ reason: `the pip install on line ${line} may run the distro pip of ${old}, older than 6.0, which has no --no-cache-dir; upgrade pip first (pip install -U pip)`, line });
+          continue;
+        }
         fixes.push(b.insertAfter(pm.sub!, ' --no-cache-dir').fix(`added --no-cache-dir to pip install on line ${line}`, { line }));
       }
     }

@@ -30,7 +30,10 @@ export interface PlanInput {
   holds: (c: Condition) => boolean;
 }
 
-/** Commands a Dockerfile runs (RUN, CMD, ENTRYPOINT), and the first script it runs that cannot be read. */
+/**
+ * Commands a Dockerfile runs (RUN, CMD, ENTRYPOINT), and the first script it runs that cannot be read: a general
+ * tool it drops may run from that script, so the fix is unsafe (the packages it may need are not guessed).
+ */
 interface FileCommands {
   names: Set<string>;
   script: string | null;
@@ -83,6 +86,8 @@ export function planInstall(p: PlanInput): Plan | null {
   const add = new Map<string, string>();
   const unknownDrops = new Map<string, string>();
   const safeDrops = new Set<string>();
+  /** General tools dropped that an unreadable script may run: no grounds to add them back, nor to drop them safely. */
+  const scriptedDrops = new Set<string>();
   let unknownNames: string[] = [];
   let dropped = new Set<string>();
   // Added packages bring their own recommendations, which are dropped in turn: repeat until nothing is added.
@@ -92,6 +97,7 @@ export function planInstall(p: PlanInput): Plan | null {
     unknownNames = [];
     unknownDrops.clear();
     safeDrops.clear();
+    scriptedDrops.clear();
     for (const data of datas) {
       const res = droppedBy(data, [...named, ...add.keys()], p.installed);
       unknownNames.push(...res.unknown.filter((n) => !unknownNames.includes(n)));
@@ -109,7 +115,7 @@ export function planInstall(p: PlanInput): Plan | null {
         else {
           const cmd = [pkg, ...(v.commands ?? [])].find((c) => fc.names.has(c));
           if (cmd) need = `the Dockerfile runs ${cmd}`;
-          else if (v.scripted && fc.script) need = `it may run from ${fc.script}, which the codemod cannot read`;
+          else if (v.scripted && fc.script) scriptedDrops.add(pkg);
         }
         if (need) add.set(pkg, `added ${pkg}, which ${by} only recommends (${need})`);
         else safeDrops.add(pkg);
@@ -131,6 +137,9 @@ export function planInstall(p: PlanInput): Plan | null {
   }
   const missing = [...add.keys()].filter((pkg) => datas.some((d) => d.resolve(pkg) === null || d.name(d.resolve(pkg)!) !== pkg));
   if (missing.length) reasons.push(`${list(missing)} would be added back but ${missing.length === 1 ? 'is' : 'are'} not a package of every release the image may be on (${on})`);
+  if (scriptedDrops.size) {
+    reasons.push(`it drops general tools (${list([...scriptedDrops].sort())}) that ${fc.script}, which the codemod cannot read, may run`);
+  }
   if (p.release.approximate) reasons.push(`the package data is Debian ${on}'s, an approximation for ${p.release.approximate}`);
   return {
     add: [...add].filter(([pkg]) => !named.has(pkg) && !missing.includes(pkg)).map(([pkg, note]) => ({ pkg, note })),

@@ -5,7 +5,8 @@
  * unsafe: its reason names it.
  *
  * `drop` entries may name the commands the package provides (`commands`): when the Dockerfile runs one of them the
- * package is needed after all; for general tools (`scripted`), also when it runs a script the codemod cannot read.
+ * package is needed after all; for general tools (`scripted`), a Dockerfile that runs a script the codemod cannot read
+ * makes the fix unsafe (nothing says which of them the script needs).
  * `keepWhen` names other conditions under which a dropped package is needed.
  */
 
@@ -20,7 +21,7 @@ export interface Verdict {
   reason: string;
   /** For `drop`: commands of the package; a Dockerfile running one needs it. */
   commands?: string[];
-  /** For `drop`: a general tool scripts call (patch, unzip, ssh…): a Dockerfile running a script it cannot read needs it. */
+  /** For `drop`: a general tool scripts call (patch, unzip, ssh…): dropping it is unsafe when the Dockerfile runs a script it cannot read. */
   scripted?: boolean;
   /** For `drop`: needed when this holds, for this reason. */
   keepWhen?: Condition;
@@ -133,7 +134,7 @@ const ENTRIES: Entry[] = [
   drop('packagekit-tools', 'the pkcon client of PackageKit', { commands: ['pkcon', 'pkmon'] }),
   drop('gpg-wks-client', 'web key directory lookups', { commands: ['gpg-wks-client'] }),
   drop('gpgsm', 'S/MIME signing', { commands: ['gpgsm'] }),
-  // General tools: dropped only when the Dockerfile runs none of their commands and no script it cannot read.
+  // General tools: dropped safely only when the Dockerfile runs none of their commands and no script it cannot read.
   drop('patch', 'git does not run it', { scripted: true, commands: ['patch', 'quilt', 'dpkg-source', 'dpkg-buildpackage', 'debuild'] }),
   drop('openssh-client', 'git needs it only for SSH remotes', { scripted: true, commands: ['ssh', 'scp', 'sftp', 'ssh-keyscan', 'ssh-keygen', 'ssh-agent', 'ssh-add', 'rsync'], keepWhen: 'git-ssh', needReason: 'the stage clones over SSH' }),
   drop('psmisc', 'process tools (killall, fuser, pstree)', { scripted: true, commands: ['killall', 'fuser', 'pstree', 'peekfd', 'prtstat'] }),

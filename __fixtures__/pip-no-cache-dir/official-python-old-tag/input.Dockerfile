@@ -1,0 +1,2 @@
+FROM python:2.7-jessie
+RUN pip install flask

@@ -1,0 +1,3 @@
+FROM debian:8
+ENV PATH=/opt/conda/bin:$PATH
+RUN pip install flask && /opt/miniconda/bin/pip install numpy

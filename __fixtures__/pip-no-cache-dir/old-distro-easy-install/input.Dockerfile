@@ -1,0 +1,2 @@
+FROM ubuntu:12.04
+RUN easy_install pip && pip install flask

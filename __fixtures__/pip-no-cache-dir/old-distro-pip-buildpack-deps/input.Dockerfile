@@ -1,0 +1,2 @@
+FROM buildpack-deps:jessie-scm
+RUN pip install awscli

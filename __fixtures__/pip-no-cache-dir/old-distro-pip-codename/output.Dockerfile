@@ -1,0 +1,2 @@
+FROM ubuntu:trusty-20191217
+RUN pip install awscli

@@ -1,0 +1,2 @@
+FROM 'ubuntu:trusty'
+RUN pip install -U setuptools virtualenv

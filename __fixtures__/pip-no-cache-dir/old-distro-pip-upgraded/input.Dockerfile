@@ -1,0 +1,2 @@
+FROM ubuntu:14.04
+RUN pip install -U pip && pip install awscli
