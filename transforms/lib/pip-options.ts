@@ -26,8 +26,19 @@ export function pipHasOption(pm: PmCommand, long: string): boolean {
 const CONFIG_LINE = /(^|\n|\\n)[ \t]*no[-_]cache[-_]dir[ \t]*[=:][ \t]*[^\s\\]/i;
 const CONFIG_KEY = /^([a-z]+\.)?no[-_]cache[-_]dir$/i;
 
-/** Offset of the first command of a RUN that configures pip to use no cache, or null. */
+const configOffCache = new WeakMap<Instruction, number | null>();
+
+/**
+ * Offset of the first command of a RUN that configures pip to use no cache, or null. Once per RUN: every pip install
+ * asks it of the RUNs before it, and of its own RUN (thousands of installs in one RUN made that quadratic).
+ */
 function configOffAt(run: Instruction): number | null {
+  let at = configOffCache.get(run);
+  if (at === undefined) configOffCache.set(run, (at = findConfigOff(run)));
+  return at;
+}
+
+function findConfigOff(run: Instruction): number | null {
   if (!analysable(run)) return null;
   for (const c of run.shell!.commands) {
     const words = [c.name, ...c.args];
