@@ -21,7 +21,6 @@ export function detectStyle(text: string, escape: '\\' | '`', instructions: Inst
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   const eol = crlf > 0 && crlf >= lf ? '\r\n' : '\n';
 
-  const indents: string[] = [];
   /** Indents of continuation lines that start a command (after `&& \` or beginning with `&&`/`||`/`;`). */
   const commandIndents: string[] = [];
   let leading = 0;
@@ -39,7 +38,6 @@ export function detectStyle(text: string, escape: '\\' | '`', instructions: Inst
       const line = lines[i];
       if (/^[ \t]*(#.*)?$/.test(line)) continue;
       const ind = /^[ \t]*/.exec(line)![0];
-      indents.push(ind);
       if (/^[ \t]*(&&|\|\||;)/.test(line)) {
         commandIndents.push(ind);
         if (/^[ \t]*&&/.test(line)) leading++;
@@ -50,8 +48,9 @@ export function detectStyle(text: string, escape: '\\' | '`', instructions: Inst
       prev = line;
     }
   }
-  const nonEmpty = (xs: string[]) => xs.filter((x) => x.length > 0);
-  const indent = mostCommon(nonEmpty(commandIndents)) ?? mostCommon(nonEmpty(indents)) ?? '    ';
+  // Only lines that start a command show the author's indent for one: argument lines are often aligned under
+  // the first argument (or a VOLUME's list), which is no indent for a new command.
+  const indent = mostCommon(commandIndents.filter((x) => x.length > 0)) ?? '    ';
   return {
     eol,
     escape,
