@@ -1,5 +1,5 @@
 import type { Instruction, Model } from '../src/model/types.js';
-import { planGain, type RunPair } from './lib/chain-policy.js';
+import { planGain, repeatedBodies, type RunPair } from './lib/chain-policy.js';
 import { andLines } from './lib/package-managers.js';
 import type { Fix, Skip, Transform } from './types.js';
 
@@ -144,9 +144,19 @@ export const chainRuns: Transform = {
       return { fixes, skips: [{ reason: 'the file ignores DL3059 (hadolint global ignore)', line: 1 }] };
     }
     const all = ctx?.options.chainPolicy === 'all';
-    for (const stage of m.stages) {
-      for (const group of runGroups(stage.instructions)) {
-        const pairs: RunPair[] = group.slice(1).map((b, i) => ({ a: group[i], b, why: whyNotJoinable(m, group[i], b) }));
+    const planned = m.stages.map((stage) =>
+      runGroups(stage.instructions).map((group) => ({
+        group,
+        pairs: group.slice(1).map((b, i): RunPair => ({ a: group[i], b, why: whyNotJoinable(m, group[i], b) })),
+      })),
+    );
+    const repeated = all ? null : repeatedBodies(m, planned.flat().map((g) => g.pairs));
+    if (repeated) {
+      const reason = `not chained: the RUNs on lines ${repeated.a.line} and ${repeated.b.line} repeat the same body, so the file looks like a layer test or benchmark where separate layers are deliberate`;
+      return { fixes, skips: [{ reason, line: repeated.a.line }] };
+    }
+    for (const [s, stage] of m.stages.entries()) {
+      for (const { group, pairs } of planned[s]) {
         let join: boolean[];
         let gains: Array<string | null>;
         if (all) {

@@ -21,7 +21,8 @@ export function detectStyle(text: string, escape: '\\' | '`', instructions: Inst
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   const eol = crlf > 0 && crlf >= lf ? '\r\n' : '\n';
 
-  const indents: string[] = [];
+  /** Indents of other continuation lines (arguments). */
+  const argumentIndents: string[] = [];
   /** Indents of continuation lines that start a command (after `&& \` or beginning with `&&`/`||`/`;`). */
   const commandIndents: string[] = [];
   let leading = 0;
@@ -39,19 +40,23 @@ export function detectStyle(text: string, escape: '\\' | '`', instructions: Inst
       const line = lines[i];
       if (/^[ \t]*(#.*)?$/.test(line)) continue;
       const ind = /^[ \t]*/.exec(line)![0];
-      indents.push(ind);
       if (/^[ \t]*(&&|\|\||;)/.test(line)) {
         commandIndents.push(ind);
         if (/^[ \t]*&&/.test(line)) leading++;
       } else if (endsWithOperator.test(prev)) {
         commandIndents.push(ind);
+      } else {
+        argumentIndents.push(ind);
       }
       if (endsWithAnd.test(prev)) trailing++;
       prev = line;
     }
   }
-  const nonEmpty = (xs: string[]) => xs.filter((x) => x.length > 0);
-  const indent = mostCommon(nonEmpty(commandIndents)) ?? mostCommon(nonEmpty(indents)) ?? '    ';
+  // Lines that start a command show the author's indent for one. Argument lines are often aligned under the
+  // first argument (or a VOLUME's list), which is no indent for a new command: only plain tabs or two spaces
+  // there (a package list indented by one level) say how the author indents.
+  const plain = mostCommon(argumentIndents.filter((x) => x.length > 0));
+  const indent = mostCommon(commandIndents.filter((x) => x.length > 0)) ?? (plain !== null && /^(\t+|  )$/.test(plain) ? plain : '    ');
   return {
     eol,
     escape,

@@ -1,4 +1,5 @@
 import type { Instruction, Model, Stage } from '../../src/model/types.js';
+import { printOnlyRun } from './chain-prints.js';
 import { cleansUp, commandCount, installFamilies, installsFromIndex, installsFromManifest, refreshOnly, type Family } from './chain-gain.js';
 
 /** What separates two adjacent RUNs: nothing but a line break, blank lines, or comment lines (blank ones too). */
@@ -42,6 +43,19 @@ function listWrap(r: Instruction): string | null {
   return r.shell?.andList === false
     ? `the RUN on line ${r.line} is a list (\`;\`, \`||\`, \`&\`): chaining it would wrap it in ( … )`
     : null;
+}
+
+/**
+ * Two adjacent RUNs of the file that repeat the same body (layer tests, benchmarks), or null. Such a file
+ * measures layers: its separate RUNs, repeated or not, look deliberate.
+ */
+export function repeatedBodies(m: Model, groups: RunPair[][]): RunPair | null {
+  const body = (r: Instruction) => m.text.slice(r.argsStart, r.argsEnd);
+  for (const pairs of groups) {
+    const p = pairs.find((q) => q.why === null && body(q.a) === body(q.b));
+    if (p) return p;
+  }
+  return null;
 }
 
 /** hadolint's DL3059 condition for two RUNs with equal flags: both hold at most two commands. */
@@ -88,6 +102,8 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
   const firstLine: number[] = [];
   /** RUNs left apart, small enough for DL3059, because blank or comment lines separate them. */
   const gapLines = { blank: [] as number[], comment: [] as number[] };
+  /** Small RUNs that only print (their layers are empty), left apart from their neighbours. */
+  const printing: number[] = [];
   /** Installs left apart from an unrelated small step next to them. */
   const installs: number[] = [];
   const note = (reason: string, line: number) => {
@@ -128,9 +144,6 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
     }
   }
 
-  // Identical bodies in a row (layer tests, benchmarks) make separate layers look deliberate: no joins for size.
-  const body = (r: Instruction) => m.text.slice(r.argsStart, r.argsEnd);
-  const repeated = pairs.find((p) => body(p.a) === body(p.b) && p.why === null);
   pairs.forEach((p, i) => {
     if (join[i]) return;
     // (a): refresh alone, then the install that uses the index.
@@ -149,11 +162,14 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
     // (c): small adjacent RUNs, the ones hadolint's DL3059 reports.
     if (!(small(p.a) && small(p.b))) return;
     let why: string | { install: number } | null;
-    if (repeated) why = `RUNs of this group repeat the same body (lines ${repeated.a.line} and ${repeated.b.line}): separate layers look deliberate`;
-    else if (!final) why = `${stage.name ? `stage ${stage.name}` : `the stage on line ${stage.from.line}`} only feeds other stages: fewer layers there save nothing`;
+    if (!final) why = `${stage.name ? `stage ${stage.name}` : `the stage on line ${stage.from.line}`} only feeds other stages: fewer layers there save nothing`;
     else if (gaps[i] !== 'none') {
       const lines = gapLines[gaps[i] as 'blank' | 'comment'];
       for (const l of [p.a.line, p.b.line]) if (!lines.includes(l)) lines.push(l);
+      firstLine.push(p.b.line);
+      return;
+    } else if (printOnlyRun(p.a) || printOnlyRun(p.b)) {
+      for (const r of [p.a, p.b]) if (printOnlyRun(r) && !printing.includes(r.line)) printing.push(r.line);
       firstLine.push(p.b.line);
       return;
     } else why = blocked[i] ?? listWrap(p.a) ?? listWrap(p.b) ?? unrelated(p.a, p.b);
@@ -172,6 +188,10 @@ export function planGain(m: Model, stage: Stage, pairs: RunPair[]): GroupPlan {
   if (installs.length) {
     const which = installs.length > 1 ? `installs on lines ${listLines(installs)} stay` : `install on line ${installs[0]} stays`;
     reasons.push(`the ${which} apart from the unrelated small steps next to them: one layer would only make the build cache coarser`);
+  }
+  if (printing.length) {
+    const which = printing.length > 1 ? `RUNs on lines ${listLines(printing)} only print: their layers are` : `RUN on line ${printing[0]} only prints: its layer is`;
+    reasons.push(`the ${which} empty, so joining saves nothing`);
   }
   for (const kind of ['blank', 'comment'] as const) {
     const lines = gapLines[kind];

@@ -1,0 +1,8 @@
+FROM debian:bookworm-slim
+VOLUME /data \
+       /logs
+RUN apt-get install -y git \
+				  curl \
+				  wget
+RUN mkdir -p /app && \
+    echo hi > /app/x
