@@ -1,4 +1,5 @@
 import MagicString from 'magic-string';
+import { fineEdits } from './line-origin.js';
 
 /** Replace `[start, end)` by `text` (an insertion when start === end, a removal when text is ''). */
 export interface ReplaceEdit {
@@ -96,14 +97,26 @@ export function applyEditsWithLines(text: string, edits: Edit[]): { text: string
   let lines: number[] | null = null;
   const origin = (line: number): number => {
     if (!lines) {
-      // Per result line, the source line of its first mapped segment; -1 where the line has none.
-      const map = s.generateDecodedMap({ hires: false }).mappings;
+      // Per result line, the source line of its first mapped segment; -1 where the line has none. The map is made
+      // from the edits split as finely as they go (when that gives the same text, as it does by design), so text
+      // a replacement keeps maps to the line it stood on, not to the replacement's first line.
+      const map = finerString(text, edits, result, s).generateDecodedMap({ hires: false }).mappings;
       lines = map.map((segs) => (segs.length > 0 ? (segs[0][2] as number) + 1 : -1));
     }
     for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) if (lines[i] > 0) return lines[i];
     return lines.find((l) => l > 0) ?? 1;
   };
   return { text: result, origin };
+}
+
+/** The edits applied split as finely as they go, when that gives `result` (else `coarse`, the edits as given). */
+function finerString(text: string, edits: Edit[], result: string, coarse: MagicString): MagicString {
+  try {
+    const fine = editedString(text, fineEdits(text, edits));
+    return fine.toString() === result ? fine : coarse;
+  } catch {
+    return coarse;
+  }
 }
 
 function editedString(text: string, edits: Edit[]): MagicString {
