@@ -46,7 +46,7 @@ describe('--format sarif', () => {
     expect(summary).toEqual([
       ['chain-runs', 'warning', true, 2],
       ['apt-clean-lists', 'warning', true, 2],
-      ['apt-no-install-recommends', 'note', false, 2],
+      ['apt-no-install-recommends', 'note', false, 3],
       ['non-root-user', 'note', false, 4],
     ]);
     for (const x of results) {
