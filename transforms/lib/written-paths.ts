@@ -182,8 +182,15 @@ function populated(m: Model, chainIns: Instruction[], dir: string): boolean {
   return chainIns.some((ins) => {
     if (ins.name !== 'RUN') return inside(copyParts(m, ins)?.dest ?? null);
     const relative = !(ins.shell?.stateChanges ?? []).includes('cd');
-    return runCommands(m, ins).some((w) => !['mkdir', 'chown', 'chmod', 'chgrp'].includes(base(w[0] ?? ''))
-      && w.slice(1).some((x) => x.split('=').some((part) => inside(pathOf(part, ins, relative)))));
+    if (runCommands(m, ins).some((w) => !['mkdir', 'chown', 'chmod', 'chgrp'].includes(base(w[0] ?? ''))
+      && w.slice(1).some((x) => x.split('=').some((part) => inside(pathOf(part, ins, relative)))))) return true;
+    // Files the RUN writes there with a redirection (`echo x > /opt/report/$f.txt`): a static directory part is enough.
+    return ins.shell?.ok === true && shellWrites(ins.shell.text).some((w) => {
+      if (w.by === 'mkdir') return false;
+      const path = w.path.includes('$') ? expandVars(w.path, ins.state.vars) : w.path;
+      if (path.startsWith('/')) return path.startsWith(`${dir}/`);
+      return relative && !/^[$`~]/.test(path) && inside(resolvePath(ins.state.workdir, path));
+    });
   });
 }
 
