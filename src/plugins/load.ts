@@ -103,12 +103,6 @@ export async function loadPlugins(specs: string[], cwd: string): Promise<LoadedP
   return { transforms, urls };
 }
 
-/** The transforms of these ids: built-ins, and those of the plugin modules at these URLs (loaded in this thread). */
-export async function transformsById(ids: string[], pluginUrls: string[] = []): Promise<Transform[]> {
-  const all = await availableTransforms(pluginUrls);
-  return ids.map((id) => all.find((t) => t.id === id)).filter((t): t is Transform => t !== undefined);
-}
-
 /** The built-in transforms and those of the plugin modules at these URLs (loaded in this thread). */
 export async function availableTransforms(pluginUrls: string[] = []): Promise<readonly Transform[]> {
   if (pluginUrls.length === 0) return TRANSFORMS;
