@@ -12,6 +12,7 @@ import {
   stageChain,
 } from './lib/package-managers.js';
 import { stageRelease, type StageRelease } from './lib/debian-release.js';
+import { scriptEscape } from './lib/heredoc-append.js';
 import { planInstall } from './apt-no-install-recommends/plan.js';
 import type { Fix, Skip, Transform } from './types.js';
 
@@ -226,7 +227,9 @@ function atLineStart(m: Model, offset: number): { indent: string } | null {
  */
 function addPackages(m: Model, pm: PmCommand, pkgs: string[]): Edit[] {
   const ops = pm.operands;
-  const { escape, eol } = m.style;
+  // A heredoc script's lines end in `\n` (CRLF scripts are not analysed) and continue with `\`.
+  const eol = pm.ins.heredoc ? '\n' : m.style.eol;
+  const escape = scriptEscape(m, pm.ins);
   if (ops.length === 0) return [];
   // One package per continuation line: every package after the first starts its own line (a single package
   // counts when it sits on its own line below the install word).

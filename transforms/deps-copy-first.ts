@@ -198,6 +198,7 @@ function plan(m: Model, r: Instruction, context: BuildContext, ignore: DockerIgn
 
   const layout = splitLayout(r, body, found, analyses, fp);
   if ('problem' in layout) return skip(layout.problem);
+  if (r.heredoc && layout.mode !== 'whole') return skip('the RUN is a heredoc script, which is not cut in two');
   const manifests = new Map<CopyOp, Array<{ abs: string; path: string }>>();
   for (const [abs, p] of providers) {
     if (p.op && moved.includes(p.op) && !alreadyThere(m, p.op, abs, p.path!, ops, files)) {

@@ -1,4 +1,5 @@
-import { parseShellBody, type ShellCache } from './shell.js';
+import { heredocRun, type HeredocRun } from './heredoc-script.js';
+import { parseHeredocScript, parseShellBody, type ShellCache } from './shell.js';
 import type { SyntaxInstruction } from './syntax.js';
 import { astSyntax } from './syntax-ast.js';
 import { scanSyntax } from './syntax-scan.js';
@@ -51,6 +52,7 @@ class InstructionNode implements Instruction {
   stage: Stage | null = null;
   state!: State;
   private shellCache: ShellBody | null | undefined;
+  private heredocCache: HeredocRun | undefined;
   private argsCache: Arg[] | undefined;
   /** Computes `args` on first access: few instructions need their words split. */
   argsSource: (() => Arg[]) | null = null;
@@ -73,12 +75,28 @@ class InstructionNode implements Instruction {
 
   get shell(): ShellBody | null {
     if (this.shellCache === undefined) {
-      const runs = this.name === 'RUN' && !this.json && !this.heredoc && this.state.posix;
-      this.shellCache = runs && this.argsEnd > this.argsStart
-        ? parseShellBody(this.text, this.argsStart, this.argsEnd, this.escape, this.cache)
-        : null;
+      const runs = this.name === 'RUN' && !this.json && this.state.posix;
+      const script = runs && this.heredoc ? this.heredocRun() : null;
+      if (script) {
+        this.shellCache = script.kind === 'script'
+          ? parseHeredocScript(this.text, script.start, script.end, script.chomp, script.problem, this.cache)
+          : null;
+      } else {
+        this.shellCache = runs && this.argsEnd > this.argsStart
+          ? parseShellBody(this.text, this.argsStart, this.argsEnd, this.escape, this.cache)
+          : null;
+      }
     }
     return this.shellCache;
+  }
+
+  get heredocData(): string | null {
+    const h = this.name === 'RUN' && this.heredoc && !this.json ? this.heredocRun() : null;
+    return h?.kind === 'data' ? h.reason : null;
+  }
+
+  private heredocRun(): HeredocRun {
+    return (this.heredocCache ??= heredocRun(this.text, this.argsStart, this.end));
   }
 }
 

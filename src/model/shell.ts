@@ -444,6 +444,9 @@ function walk(ctx: WalkContext, root: SyntaxNode, rootContained: boolean): void 
       case 'function_definition':
         noteState(ctx, contained, 'function');
         break;
+      case 'heredoc_body':
+        // Text a command reads (`cat > /x <<EOF`): data, even where an unquoted delimiter lets it expand.
+        continue;
       case 'subshell':
       case 'command_substitution':
       case 'process_substitution':
@@ -484,10 +487,53 @@ export function parseShellBody(fileText: string, start: number, end: number, esc
   return body;
 }
 
+/**
+ * The shell model of a heredoc script (see heredoc-script.ts) spanning `[start, end)`: the text as the shell reads
+ * it, line breaks and all. `chomp` (`<<-`): BuildKit strips each line's leading tabs first, which the model keeps;
+ * a tab that would matter (inside a quoted string or a heredoc of the script, or after a line continuation) makes
+ * the script one the model does not analyse.
+ */
+export function parseHeredocScript(fileText: string, start: number, end: number, chomp: boolean, problem: string | null, cache?: ShellCache): ShellBody {
+  const raw = fileText.slice(start, end);
+  const key = `heredoc${start}${chomp}${raw}`;
+  const known = cache?.bodies.get(key);
+  if (known) return known;
+  const body = modelBody(raw, raw, start, end, problem, [], cache);
+  if (chomp && body.ok) {
+    const tabbed = chompProblem(raw, start, body.root);
+    if (tabbed) Object.assign(body, { ok: false, problem: tabbed });
+  }
+  cache?.bodies.set(key, body);
+  return body;
+}
+
+const TAB_SENSITIVE = new Set(['string', 'raw_string', 'ansi_c_string', 'translated_string', 'heredoc_body', 'word', 'concatenation']);
+
+/** Why stripping the leading tabs of a `<<-` script's lines would change what the shell reads, or null. */
+function chompProblem(raw: string, base: number, root: SyntaxNode): string | null {
+  const tabbedLines: number[] = [];
+  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
+    if (raw[i + 1] !== '\t') continue;
+    if (/(^|[^\\])(\\\\)*\\$/.test(raw.slice(Math.max(0, i - 64), i))) return 'a line continuation in the <<- heredoc script is followed by tabs, which BuildKit strips';
+    tabbedLines.push(base + i + 1);
+  }
+  if (tabbedLines.length === 0) return null;
+  for (const n of preorder(root)) {
+    if (TAB_SENSITIVE.has(n.type) && tabbedLines.some((p) => n.start <= p && p < n.end)) {
+      return 'a quoted string or heredoc in the <<- heredoc script spans lines starting with tabs, which BuildKit strips';
+    }
+  }
+  return null;
+}
+
 function buildShellBody(raw: string, start: number, end: number, escape: string, cache: ShellCache | undefined): ShellBody {
   const joined = blankContinuations(raw, escape);
   const { text, spans } = blankBackquoteComments(joined.text);
-  const textProblem = joined.problem;
+  return modelBody(raw, text, start, end, joined.problem, spans, cache);
+}
+
+/** The model of a body whose shell text (same length as `raw`) is `text`. */
+function modelBody(raw: string, text: string, start: number, end: number, textProblem: string | null, spans: Array<[number, number]>, cache: ShellCache | undefined): ShellBody {
   const commentSubstitutions = spans.map(([s, e]): [number, number] => [start + s, start + e]);
   const parsed = parseShell(text, start, cache);
   const root = parsed.root;

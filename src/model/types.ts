@@ -84,6 +84,11 @@ export interface Instruction {
   args: Arg[];
   /** Has heredocs (`RUN <<EOF`). */
   heredoc: boolean;
+  /**
+   * For a RUN with heredocs that are not the script it runs (`RUN python3 <<EOF`, a `#!` line naming another
+   * interpreter, several heredocs): why its text is not modelled as shell; null otherwise.
+   */
+  readonly heredocData: string | null;
   /** For ONBUILD: the trigger instruction (its spans are file offsets too). */
   trigger: Instruction | null;
   /** The stage this instruction belongs to (null for ARGs before the first FROM). */
@@ -91,7 +96,8 @@ export interface Instruction {
   /** State in force when this instruction runs (before its own effect). */
   state: State;
   /**
-   * Shell model of a shell-form RUN body run by a POSIX shell; null for anything else.
+   * Shell model of a shell-form RUN body run by a POSIX shell, or of the heredoc script of `RUN <<EOF`; null for
+   * anything else.
    * Computed on first access.
    */
   readonly shell: ShellBody | null;
@@ -153,7 +159,8 @@ export interface ShellBody {
   end: number;
   /**
    * The body as a single shell line of the same length: continuations, and the comment and empty lines
-   * Docker drops inside a continuation, are blanked, so offsets map 1:1 to the file (`start + i`).
+   * Docker drops inside a continuation, are blanked, so offsets map 1:1 to the file (`start + i`). For a heredoc
+   * script (`RUN <<EOF`, see heredoc-script.ts), the script's lines as written.
    */
   text: string;
   /** Parsed without syntax errors and safe to analyse. */

@@ -96,8 +96,9 @@ export class FixBuilder {
 
   /**
    * Append `&& command` at the end of a RUN's shell body, in the file's style (continuation lines, `&&` position,
-   * escape character). Returns null when done, or why it cannot be done safely (exec form, heredoc, a body ending
-   * with `exit` or `&`, …): report that as a Skip.
+   * escape character); in a heredoc script, ` && command` on its last statement's line (a line of its own when the
+   * script sets -e). Returns null when done, or why it cannot be done safely (exec form, a heredoc that is not the
+   * script the RUN runs, a body ending with `exit` or `&`, …): report that as a Skip.
    */
   appendCommand(run: Instruction, command: string): string | null {
     if (run.name !== 'RUN') return `the instruction on line ${run.line} is not a RUN`;

@@ -33,11 +33,12 @@ export interface Command {
 }
 
 /**
- * The simple commands of a RUN, in source order, nested ones included; empty when the RUN is not shell form run by
- * a POSIX shell, has a heredoc, or does not parse (check `ins.shell?.problem` to say why).
+ * The simple commands of a RUN, in source order, nested ones included: of its shell-form body, or of its heredoc
+ * script (`RUN <<EOF`; never of heredocs that are input of a command, `ins.heredocData` says why). Empty when the
+ * RUN is not run by a POSIX shell, has no such script, or does not parse (check `ins.shell?.problem` to say why).
  */
 export function commandsOf(ins: Instruction): Command[] {
-  const sh = ins.name === 'RUN' && !ins.heredoc ? ins.shell : null;
+  const sh = ins.name === 'RUN' ? ins.shell : null;
   if (!sh || !sh.ok) return [];
   return sh.commands.flatMap((c) => {
     const eff = c.effective ?? (c.name ? { name: c.name, args: c.args } : null);

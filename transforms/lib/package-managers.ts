@@ -1,6 +1,7 @@
 import type { Edit } from '../../src/edits.js';
 import { afterBackquoteComments } from '../../src/model/backquote-comments.js';
 import { continuation } from '../../src/model/style.js';
+import { appendToScript } from './heredoc-append.js';
 import type { Instruction, Model, ShellCommand, Stage, Word } from '../../src/model/types.js';
 import type { Skip } from '../types.js';
 
@@ -212,9 +213,9 @@ export function hasOption(p: PmCommand, long: string[], short = ''): boolean {
   );
 }
 
-/** A RUN whose shell body the model can analyse (shell form, POSIX shell, no heredoc, parses). */
+/** A RUN whose shell body the model can analyse (shell form or heredoc script, POSIX shell, parses). */
 export function analysable(ins: Instruction): boolean {
-  return ins.name === 'RUN' && !ins.json && !ins.heredoc && ins.shell !== null && ins.shell.ok;
+  return ins.name === 'RUN' && !ins.json && ins.shell !== null && ins.shell.ok;
 }
 
 const pmCache = new WeakMap<Instruction, PmCommand[]>();
@@ -257,8 +258,8 @@ export function analysableRuns(m: Model, tools: string[], sub: string, skips: Sk
 /** Why a RUN cannot be analysed, for skip messages. */
 export function whyNotAnalysable(ins: Instruction): string {
   if (ins.json) return 'is in exec (JSON) form';
-  if (ins.heredoc) return 'has a heredoc';
   if (!ins.state.posix) return 'does not run under a POSIX shell (SHELL or Windows image)';
+  if (ins.heredocData) return ins.heredocData;
   if (ins.shell && !ins.shell.ok) return `cannot be analysed: ${ins.shell.problem}`;
   return 'has no shell body';
 }
@@ -395,6 +396,7 @@ export function appendCommand(m: Model, ins: Instruction, command: string): Edit
     return `the RUN on line ${ins.line} ends with \`${lastName}\`: a command appended after it would never run`;
   }
   const pos = afterBackquoteComments(m.text, 0, sh.commentSubstitutions, last.end);
+  if (ins.heredoc) return appendToScript(m, ins, last, pos, command);
   const body = m.text.slice(ins.argsStart, ins.argsEnd);
   const nl = m.text.indexOf('\n', pos);
   const restOfLine = m.text.slice(pos, nl < 0 || nl > ins.argsEnd ? ins.argsEnd : nl).replace(/\r$/, '');

@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
 FROM alpine:3.20
 RUN <<EOF
-apk add curl
+apk add --no-cache curl
 EOF

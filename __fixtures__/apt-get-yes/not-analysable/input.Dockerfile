@@ -1,6 +1,6 @@
 FROM debian:bookworm
 RUN ["apt-get", "install", "curl"]
-RUN <<EOF
+RUN sh <<EOF
 apt-get install curl
 EOF
 ONBUILD RUN apt-get install curl

@@ -2,5 +2,5 @@
 FROM debian:bookworm
 RUN <<EOF
 apt-get update
-apt-get install -y curl
+apt-get install --no-install-recommends -y curl ca-certificates
 EOF

@@ -1,5 +1,5 @@
 FROM debian:bookworm
 ONBUILD RUN sudo apt-get update
 RUN <<EOT
-sudo apt-get update
+apt-get update
 EOT

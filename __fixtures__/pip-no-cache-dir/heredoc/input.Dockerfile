@@ -1,7 +1,6 @@
 # syntax=docker/dockerfile:1
 FROM python:3.12-slim
-WORKDIR /app
-COPY . .
 RUN <<EOF
-pip install -r requirements.txt
+pip install --upgrade pip
+pip install flask==3.0.0
 EOF

@@ -1,0 +1,8 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN <<EOF
+#!/usr/bin/env bash
+set -euo pipefail
+apt-get update
+apt-get install -y make
+EOF

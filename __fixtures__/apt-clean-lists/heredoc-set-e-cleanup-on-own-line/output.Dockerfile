@@ -1,0 +1,11 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN <<EOF
+set -eux
+apt-get update
+apt-get install -y --no-install-recommends \
+    make \
+    patch
+echo done
+rm -rf /var/lib/apt/lists/*
+EOF

@@ -1,0 +1,7 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN <<ONE <<TWO
+apt-get update
+ONE
+apt-get install -y make
+TWO

@@ -1,0 +1,8 @@
+# escape=`
+FROM debian:bookworm
+RUN <<EOF
+apt-get update
+apt-get install -y \
+    curl \
+    git
+EOF

@@ -1,0 +1,6 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN <<-EOF
+	apt-get update
+	apt-get install -y make
+	EOF

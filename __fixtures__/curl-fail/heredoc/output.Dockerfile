@@ -1,0 +1,6 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN <<EOF
+curl -fsSLo /tmp/install.sh https://example.com/install.sh
+sh /tmp/install.sh
+EOF

@@ -1,0 +1,7 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN <<EOF
+apt-get update
+apt-get install -y ruby
+gem install bundler -v 2.5.0
+EOF

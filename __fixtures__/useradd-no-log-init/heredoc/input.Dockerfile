@@ -1,0 +1,6 @@
+# syntax=docker/dockerfile:1
+FROM debian:bullseye
+RUN <<EOF
+groupadd -g 123456 app
+useradd -u 123456 -g app -m app
+EOF
