@@ -12,6 +12,7 @@ import {
   stageChain,
 } from './lib/package-managers.js';
 import { stageRelease, type StageRelease } from './lib/debian-release.js';
+import { heredocTextMatching } from './lib/earlier-config.js';
 import { scriptEscape } from './lib/heredoc-append.js';
 import { planInstall } from './apt-no-install-recommends/plan.js';
 import type { Fix, Skip, Transform } from './types.js';
@@ -79,6 +80,8 @@ function configOffAt(run: Instruction): number | null {
     if (analysable(run)) {
       const c = run.shell!.commands.find((c) => [c.name, ...c.args].some((w) => w?.value && CONFIG_OFF.test(w.value)));
       if (c) at = c.node.start;
+      const text = heredocTextMatching(run, CONFIG_OFF);
+      if (text !== null && (at === null || text < at)) at = text;
     }
     configOffCache.set(run, at);
   }

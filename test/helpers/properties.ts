@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { heredocRun } from '../../src/model/heredoc-script.js';
 import { parseDockerfile } from '../../src/model/parse.js';
 import { preorder } from '../../src/model/shell.js';
 import { dockerShellLine } from '../../src/model/shell-text.js';
@@ -28,10 +29,21 @@ function instructionTexts(m: Model): Array<{ name: string; text: string }> {
   return m.instructions.map((i) => ({ name: i.name, text: m.text.slice(i.start, i.end) }));
 }
 
+/** The shell text of each RUN as Docker hands it to the shell: the joined line, or a heredoc script (`RUN <<EOF`). */
 function runBodies(m: Model): string[] {
-  return m.instructions
-    .filter((i) => i.name === 'RUN' && !i.json && !i.heredoc && i.state.posix)
-    .map((i) => dockerShellLine(m.text.slice(i.argsStart, i.argsEnd), m.escape));
+  const out: string[] = [];
+  for (const i of m.instructions) {
+    if (i.name !== 'RUN' || i.json || !i.state.posix) continue;
+    if (!i.heredoc) {
+      out.push(dockerShellLine(m.text.slice(i.argsStart, i.argsEnd), m.escape));
+      continue;
+    }
+    const h = heredocRun(m.text, i.argsStart, i.end);
+    if (h.kind !== 'script') continue;
+    const script = m.text.slice(h.start, h.end);
+    out.push(h.chomp ? script.replace(/^\t+/gm, '') : script);
+  }
+  return out;
 }
 
 /** Shell comments inside RUN bodies (`apt-get install x # why`), as written. */
