@@ -7,7 +7,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initShell } from './model/shell.js';
 import { TRANSFORMS } from '../transforms/registry.js';
-import type { BuildContext, Transform, TransformOptions } from '../transforms/types.js';
+import type { BuildContext, Transform, TransformOptions } from './transform-types.js';
 import { directoryContext } from './runner/context.js';
 import { findDockerfiles, isDockerfileName, type FoundFile } from './runner/files.js';
 import { fileListNote, readFileList } from './runner/files-from.js';

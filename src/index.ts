@@ -7,7 +7,7 @@ export { dockerShellLine } from './model/shell-text.js';
 export type * from './model/types.js';
 export type { Edit } from './edits.js';
 export { TRANSFORMS, findTransform } from '../transforms/registry.js';
-export type * from '../transforms/types.js';
+export type * from './transform-types.js';
 export { directoryContext, memoryContext } from './runner/context.js';
 export { findDockerfiles, isDockerfileName } from './runner/files.js';
 export type { Discovery, DiscoveryProblem, FoundFile } from './runner/files.js';

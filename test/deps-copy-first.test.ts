@@ -13,7 +13,7 @@ import { recogniseInstall } from '../transforms/lib/dependency-manifests.js';
 import { parseDockerIgnore } from '../transforms/lib/deps-dockerignore.js';
 import { localReplace } from '../transforms/lib/deps-go.js';
 import { runProblem, type Footprint } from '../transforms/lib/deps-safe-commands.js';
-import type { BuildContext } from '../transforms/types.js';
+import type { BuildContext } from '../src/transform-types.js';
 import { propertyViolations } from './helpers/properties.js';
 
 beforeAll(initShell);

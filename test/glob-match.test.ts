@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { transformText } from '../src/engine.js';
 import { initShell } from '../src/model/shell.js';
 import { TRANSFORMS } from '../transforms/registry.js';
-import type { BuildContext } from '../transforms/types.js';
+import type { BuildContext } from '../src/transform-types.js';
 import { globMatch } from '../transforms/lib/copy-paths.js';
 import { parseDockerIgnore } from '../transforms/lib/deps-dockerignore.js';
 import { compileCopyGlob, compileIgnorePattern } from '../transforms/lib/glob-match.js';

@@ -8,7 +8,7 @@ import { memoryContext } from '../src/runner/context.js';
 import { chainRuns } from '../transforms/chain-runs.js';
 import { classifyImage, createUserCommands, parseImageRef } from '../transforms/lib/base-images.js';
 import { nonRootUser, planNonRootUser, type Plan } from '../transforms/non-root-user.js';
-import type { TransformOptions } from '../transforms/types.js';
+import type { TransformOptions } from '../src/transform-types.js';
 import { propertyViolations } from './helpers/properties.js';
 
 beforeAll(initShell);

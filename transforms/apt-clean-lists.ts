@@ -3,7 +3,7 @@ import {
   covers, planCacheCleanups, rmPaths,
   type CacheEvent, type CacheSpec, type PmCommand,
 } from './lib/package-managers.js';
-import type { Fix, Skip, Transform } from './types.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 export const APT_LISTS = '/var/lib/apt/lists';
 

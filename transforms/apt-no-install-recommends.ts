@@ -13,7 +13,7 @@ import {
 } from './lib/package-managers.js';
 import { stageRelease, type StageRelease } from './lib/debian-release.js';
 import { planInstall } from './apt-no-install-recommends/plan.js';
-import type { Fix, Skip, Transform } from './types.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 const FALSY = /^"?(false|0|no|off)"?$/i;
 /** apt configuration that turns recommends off (`APT::Install-Recommends "false";` in apt.conf.d). */

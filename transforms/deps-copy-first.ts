@@ -24,7 +24,7 @@ import {
 import {
   blockingInstruction, copyProblem, footprint, installProblem, sameOwnership, SYSTEM_DIRS,
 } from './lib/deps-move-checks.js';
-import type { BuildContext, Fix, Skip, Transform } from './types.js';
+import type { BuildContext, Fix, Skip, Transform } from '../src/transform-types.js';
 
 type Outcome = { kind: 'none' } | { kind: 'skip'; reason: string } | { kind: 'fix'; fix: Fix };
 

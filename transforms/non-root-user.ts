@@ -8,7 +8,7 @@ import { baseEntrypointRisk, inferFamily } from './lib/infer-family.js';
 import { planChowns } from './lib/own-dirs.js';
 import { copyParts, rootNeed, type Finding } from './lib/root-needs.js';
 import { ownedDirs } from './lib/written-paths.js';
-import type { Fix, Skip, Transform, TransformContext } from './types.js';
+import type { Fix, Skip, Transform, TransformContext } from '../src/transform-types.js';
 
 /** Why the transform left a file alone (stable codes, for reports and tests). */
 export type SkipCode =

@@ -13,7 +13,7 @@ import { pipConfigTurnsCacheOff, pipHasOption } from './lib/pip-options.js';
 import { newerPipBefore, oldDistroPipImage } from './lib/distro-pip.js';
 import { defineTransform } from '../src/plugins/define.js';
 import { edits } from '../src/plugins/fix-builder.js';
-import type { Fix, Skip } from './types.js';
+import type { Fix, Skip } from '../src/transform-types.js';
 
 const SETS_NO_CACHE = /^PIP_NO_CACHE_DIR=/;
 

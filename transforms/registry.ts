@@ -15,7 +15,7 @@ import { yarnCacheClean } from './yarn-cache-clean.js';
 import { npmCacheClean } from './npm-cache-clean.js';
 import { sudoInRun } from './sudo-in-run.js';
 import { curlFail } from './curl-fail.js';
-import type { Transform } from './types.js';
+import type { Transform } from '../src/transform-types.js';
 
 /**
  * Every transform, in the order a pass runs them. deps-copy-first moves whole instructions, so it goes before

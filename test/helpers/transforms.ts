@@ -1,4 +1,4 @@
-import type { Transform } from '../../transforms/types.js';
+import type { Transform } from '../../src/transform-types.js';
 
 /** Every Transform exported by a module in transforms/ (registered or not). */
 export function discoveredTransforms(): Transform[] {

@@ -5,7 +5,7 @@
  */
 import type { Instruction, Model } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
-import type { TransformContext } from '../types.js';
+import type { TransformContext } from '../../src/transform-types.js';
 import { copyParts } from './root-needs.js';
 import { madeDirs, pathRefs, type PathRef } from './written-paths.js';
 

@@ -4,7 +4,7 @@
  * `*` and `?` stay within a path segment, `**` spans segments, `[…]` is a class, `\` escapes. A path is
  * excluded when the last pattern matching it or one of its parent directories is not a `!` pattern.
  */
-import type { BuildContext } from '../types.js';
+import type { BuildContext } from '../../src/transform-types.js';
 import { compileIgnorePattern, type Matcher } from './glob-match.js';
 
 interface Pattern {

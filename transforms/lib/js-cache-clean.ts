@@ -3,7 +3,7 @@
  * it, in stages that end up in the final image.
  */
 import type { Instruction, Model, ShellCommand, Word } from '../../src/model/types.js';
-import type { Fix, Skip, TransformContext } from '../types.js';
+import type { Fix, Skip, TransformContext } from '../../src/transform-types.js';
 import { analysableRuns, appendCommand, childStages, covers, mountsOf, rmPaths } from './package-managers.js';
 import { enclosing } from './shell-context.js';
 

@@ -6,7 +6,7 @@
 import { continuation } from '../../src/model/style.js';
 import type { Instruction, Model } from '../../src/model/types.js';
 import { resolvePath } from '../../src/model/vars.js';
-import type { Fix } from '../types.js';
+import type { Fix } from '../../src/transform-types.js';
 import type { OwnedDir } from './written-paths.js';
 
 export interface ChownPlan {

@@ -2,7 +2,7 @@ import type { Edit } from '../../src/edits.js';
 import { afterBackquoteComments } from '../../src/model/backquote-comments.js';
 import { continuation } from '../../src/model/style.js';
 import type { Instruction, Model, ShellCommand, Stage, Word } from '../../src/model/types.js';
-import type { Skip } from '../types.js';
+import type { Skip } from '../../src/transform-types.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Recognising package-manager commands

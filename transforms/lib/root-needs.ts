@@ -6,7 +6,7 @@
 import { parseShell, parseShellBody, preorder } from '../../src/model/shell.js';
 import type { Instruction, Model, SyntaxNode } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
-import type { TransformContext } from '../types.js';
+import type { TransformContext } from '../../src/transform-types.js';
 import { copyCreating } from './copied-dirs.js';
 import { shellWrites } from './shell-writes.js';
 import { madeDirs, workdirWrites } from './written-paths.js';

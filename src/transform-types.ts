@@ -1,5 +1,5 @@
-import type { Edit } from '../src/edits.js';
-import type { Instruction, Model } from '../src/model/types.js';
+import type { Edit } from './edits.js';
+import type { Instruction, Model } from './model/types.js';
 
 /** Read-only view of the build context (the directory `COPY` sources are relative to). */
 export interface BuildContext {
