@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initShell } from './model/shell.js';
-import { TRANSFORMS } from '../transforms/registry.js';
+import { TRANSFORMS } from './builtins.js';
 import type { BuildContext, Transform, TransformOptions } from './transform-types.js';
 import { directoryContext } from './runner/context.js';
 import { findDockerfiles, isDockerfileName, type FoundFile } from './runner/files.js';

@@ -6,7 +6,7 @@ export { parseDockerfile } from './model/parse.js';
 export { dockerShellLine } from './model/shell-text.js';
 export type * from './model/types.js';
 export type { Edit } from './edits.js';
-export { TRANSFORMS, findTransform } from '../transforms/registry.js';
+export { TRANSFORMS, findTransform } from './builtins.js';
 export type * from './transform-types.js';
 export { directoryContext, memoryContext } from './runner/context.js';
 export { findDockerfiles, isDockerfileName } from './runner/files.js';

@@ -1,4 +1,4 @@
-import { TRANSFORMS } from '../../transforms/registry.js';
+import { TRANSFORMS } from '../builtins.js';
 import type { Transform, TransformOptions } from '../transform-types.js';
 import { HadolintConfigFinder, type HadolintIgnores } from './hadolint.js';
 import { ConfigFinder } from './load.js';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exports as exportsOf } from 'resolve.exports';
-import { findTransform, TRANSFORMS } from '../../transforms/registry.js';
+import { findTransform, TRANSFORMS } from '../builtins.js';
 import type { Transform } from '../transform-types.js';
 import { defineTransform } from './define.js';
 

@@ -5,7 +5,7 @@ import { processBytes, processFile, type FileResult, type ReadStamp } from './pr
 import { directoryContext } from './context.js';
 import { pathKey, type FsPath } from './fs-path.js';
 import { availableTransforms } from '../plugins/load.js';
-import { TRANSFORMS } from '../../transforms/registry.js';
+import { TRANSFORMS } from '../builtins.js';
 import type { BuildContext, Transform } from '../transform-types.js';
 
 export interface PoolSetup {

@@ -1,5 +1,5 @@
 import type { Instruction, Model } from '../model/types.js';
-import { TRANSFORMS } from '../../transforms/registry.js';
+import { TRANSFORMS } from '../builtins.js';
 import type { Fix, Transform } from '../transform-types.js';
 import { didYouMean } from '../config/suggest.js';
 import { parsePragma, type Pragma } from './pragma.js';
