@@ -4,4 +4,4 @@
  * this); transforms and plugins import the contract from `src/transform-types.ts`.
  */
 export { TRANSFORMS, findTransform } from '../transforms/registry.js';
-export { appendCommand } from '../transforms/lib/package-managers.js';
+export { appendCommand } from '../transforms/shared/package-managers.js';

@@ -8,7 +8,7 @@ import type { ShellCommand } from '../src/model/types.js';
 import { directoryContext, memoryContext } from '../src/runner/context.js';
 import { chainRuns } from '../transforms/chain-runs.js';
 import { depsCopyFirst } from '../transforms/deps-copy-first.js';
-import { contextPath, copyCovers, globMatch, resolveCopy, stageCopies, type FileOracle } from '../transforms/lib/copy-paths.js';
+import { contextPath, copyCovers, globMatch, resolveCopy, stageCopies, type FileOracle } from '../transforms/shared/copy-paths.js';
 import { recogniseInstall } from '../transforms/lib/dependency-manifests.js';
 import { parseDockerIgnore } from '../transforms/lib/deps-dockerignore.js';
 import { localReplace } from '../transforms/lib/deps-go.js';

@@ -8,7 +8,7 @@ import { aptNoInstallRecommends } from '../transforms/apt-no-install-recommends.
 import { chainRuns } from '../transforms/chain-runs.js';
 import {
   appendCommand, covers, mountsOf, normalisePath, opaqueScript, parsePm, planCacheCleanups, pmCommands, runStyle,
-} from '../transforms/lib/package-managers.js';
+} from '../transforms/shared/package-managers.js';
 
 beforeAll(initShell);
 

@@ -10,7 +10,7 @@ import {
   planCacheCleanups,
   type PmCommand,
   rmPaths,
-} from './lib/package-managers.js';
+} from './shared/package-managers.js';
 import { defineTransform } from '../src/plugins/define.js';
 import { edits } from '../src/plugins/fix-builder.js';
 import type { Fix, Skip } from '../src/transform-types.js';

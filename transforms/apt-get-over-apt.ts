@@ -1,5 +1,5 @@
 import type { Edit } from '../src/edits.js';
-import { analysableRuns, parsePm } from './lib/package-managers.js';
+import { analysableRuns, parsePm } from './shared/package-managers.js';
 import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** apt subcommands that apt-get has with the same meaning, and the apt-get name when it differs. */

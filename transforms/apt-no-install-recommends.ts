@@ -10,8 +10,8 @@ import {
   pmCommands,
   runsUpTo,
   stageChain,
-} from './lib/package-managers.js';
-import { stageRelease, type StageRelease } from './lib/debian-release.js';
+} from './shared/package-managers.js';
+import { stageRelease, type StageRelease } from './shared/debian-release.js';
 import { planInstall } from './apt-no-install-recommends/plan.js';
 import type { Fix, Skip, Transform } from '../src/transform-types.js';
 

@@ -14,7 +14,7 @@ import type { Instruction, Model } from '../src/model/types.js';
 import {
   copyAreas, copyCovers, copyFileTargets, dirnameOf, globMatch, isUnder, joinContext, overlaps, relativeTo, stageCopies,
   type CopyOp, type FileOracle,
-} from './lib/copy-paths.js';
+} from './shared/copy-paths.js';
 import type { Analysis, FileView, InstallEnv } from './lib/dependency-manifests.js';
 import { loadDockerIgnore, type DockerIgnore } from './lib/deps-dockerignore.js';
 import { planEdits } from './lib/deps-edits.js';

@@ -2,7 +2,7 @@ import type { ShellCommand } from '../src/model/types.js';
 import {
   covers, hasOption, planCacheCleanups, rmPaths,
   type CacheEvent, type CacheSpec, type PmCommand,
-} from './lib/package-managers.js';
+} from './shared/package-managers.js';
 import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** Cache directories of dnf (4 and 5), yum, microdnf and tdnf. */

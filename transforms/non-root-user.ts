@@ -2,7 +2,7 @@ import { parseDockerfile } from '../src/model/parse.js';
 import { continuation, keyword } from '../src/model/style.js';
 import type { Instruction, Model, Stage } from '../src/model/types.js';
 import { expandVars, hasVariable, resolvePath } from '../src/model/vars.js';
-import { accountConflict, classifyImage, createUserCommands, type BaseImage, type Family } from './lib/base-images.js';
+import { accountConflict, classifyImage, createUserCommands, type BaseImage, type Family } from './shared/base-images.js';
 import { copiedPaths } from './lib/copied-dirs.js';
 import { baseEntrypointRisk, inferFamily } from './lib/infer-family.js';
 import { planChowns } from './lib/own-dirs.js';

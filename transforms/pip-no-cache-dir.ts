@@ -8,7 +8,7 @@ import {
   normalisePath,
   parsePm,
   type PmCommand,
-} from './lib/package-managers.js';
+} from './shared/package-managers.js';
 import { pipConfigTurnsCacheOff, pipHasOption } from './lib/pip-options.js';
 import { newerPipBefore, oldDistroPipImage } from './lib/distro-pip.js';
 import { defineTransform } from '../src/plugins/define.js';

@@ -1,6 +1,6 @@
 import { preorder } from '../../src/model/shell.js';
 import type { Instruction } from '../../src/model/types.js';
-import { covers, hasOption, normalisePath, pmCommands, type PmCommand } from './package-managers.js';
+import { covers, hasOption, normalisePath, pmCommands, type PmCommand } from '../shared/package-managers.js';
 
 /**
  * What joining RUNs can buy: facts about single RUN bodies that chain-runs' default policy weighs. Everything

@@ -1,5 +1,5 @@
 import type { Instruction, ShellCommand } from '../../src/model/types.js';
-import { shellWrites } from './shell-writes.js';
+import { shellWrites } from '../shared/shell-writes.js';
 
 /**
  * RUNs that only print: a debug step or a build-cache demonstration (`RUN cat /etc/os-release`, `RUN node -v`).

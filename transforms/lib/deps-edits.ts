@@ -6,7 +6,7 @@
 import type { Edit } from '../../src/edits.js';
 import { keyword } from '../../src/model/style.js';
 import type { Instruction, Model, ShellCommand } from '../../src/model/types.js';
-import { contextPath, dirnameOf, relativeTo, type CopyOp } from './copy-paths.js';
+import { contextPath, dirnameOf, relativeTo, type CopyOp } from '../shared/copy-paths.js';
 
 export type Layout =
   /** The whole RUN installs: the COPYs go after it. */

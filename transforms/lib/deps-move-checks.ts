@@ -7,7 +7,7 @@ import { expandVars, resolvePath } from '../../src/model/vars.js';
 import type { Analysis } from './dependency-manifests.js';
 import {
   copyAreas, copyCovers, dirnameOf, globMatch, isUnder, joinContext, overlaps, relativeTo, type CopyOp, type FileOracle,
-} from './copy-paths.js';
+} from '../shared/copy-paths.js';
 import type { DockerIgnore } from './deps-dockerignore.js';
 import type { Found } from './deps-install-run.js';
 import { commandVars } from './deps-install-run.js';

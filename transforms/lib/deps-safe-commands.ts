@@ -7,7 +7,7 @@
 import type { Instruction, ShellBody, ShellCommand, SyntaxNode, Word } from '../../src/model/types.js';
 import { preorder } from '../../src/model/shell.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
-import { overlaps } from './copy-paths.js';
+import { overlaps } from '../shared/copy-paths.js';
 import { pipLocalArg } from './deps-python.js';
 
 /** What the COPYs being moved write. */

@@ -4,8 +4,8 @@
  * stage (`pip install -U pip`, `easy_install pip`, get-pip.py) or a conda pip is newer.
  */
 import type { Instruction, Stage } from '../../src/model/types.js';
-import { parseImageRef } from './base-images.js';
-import { analysable, parsePm, type PmCommand, runsUpTo, stageChain } from './package-managers.js';
+import { parseImageRef } from '../shared/base-images.js';
+import { analysable, parsePm, type PmCommand, runsUpTo, stageChain } from '../shared/package-managers.js';
 
 const OLD_UBUNTU = /^(1[0-5])\.\d+\b|(^|-)(lucid|maverick|natty|oneiric|precise|quantal|raring|saucy|trusty|utopic|vivid|wily)(-|$)/;
 const OLD_DEBIAN = /^[4-8](\.\d+)*(-|$)|(^|-)(etch|lenny|squeeze|wheezy|jessie)(-|$)/;

@@ -4,7 +4,7 @@
  */
 import type { Instruction, Model } from '../../src/model/types.js';
 import { resolvePath } from '../../src/model/vars.js';
-import type { Family } from './base-images.js';
+import type { Family } from '../shared/base-images.js';
 import { base, contextSources, runCommands, scriptOf, SHELLS, startupCommands } from './root-needs.js';
 
 const TOOL_FAMILY: Record<string, Family> = {

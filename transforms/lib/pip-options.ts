@@ -1,5 +1,5 @@
 import type { Instruction } from '../../src/model/types.js';
-import { analysable, type PmCommand, pmCommands, runsUpTo } from './package-managers.js';
+import { analysable, type PmCommand, pmCommands, runsUpTo } from '../shared/package-managers.js';
 
 /**
  * pip parses its options with optparse, which takes any unambiguous prefix of a long option: `--no-cache` and

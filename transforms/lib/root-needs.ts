@@ -8,7 +8,7 @@ import type { Instruction, Model, SyntaxNode } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
 import type { TransformContext } from '../../src/transform-types.js';
 import { copyCreating } from './copied-dirs.js';
-import { shellWrites } from './shell-writes.js';
+import { shellWrites } from '../shared/shell-writes.js';
 import { madeDirs, workdirWrites } from './written-paths.js';
 
 export interface Finding {

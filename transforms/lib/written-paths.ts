@@ -7,7 +7,7 @@ import type { Instruction, Model } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
 import type { TransformContext } from '../../src/transform-types.js';
 import { base, contextSources, copyParts, runCommands, scriptOf, SHELLS, startupCommands, type Words } from './root-needs.js';
-import { shellWrites } from './shell-writes.js';
+import { shellWrites } from '../shared/shell-writes.js';
 
 /** A directory a RUN of the final image creates. */
 export interface MadeDir {

@@ -37,7 +37,7 @@ export interface ReleaseData {
   inBase(id: number): boolean;
 }
 
-/** The data directory: next to the sources (`transforms/lib/` → `data/`) or to the build (`dist/transforms/lib/`). */
+/** The data directory: next to the sources (`transforms/shared/` → `data/`) or to the build (`dist/transforms/shared/`). */
 function dataDir(): string | null {
   for (const rel of ['../../data/debian/', '../../../data/debian/']) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
