@@ -7,12 +7,12 @@ import { initShell } from '../src/model/shell.js';
 import type { ShellCommand } from '../src/model/types.js';
 import { directoryContext, memoryContext } from '../src/runner/context.js';
 import { chainRuns } from '../transforms/chain-runs.js';
-import { depsCopyFirst } from '../transforms/deps-copy-first.js';
+import { depsCopyFirst } from '../transforms/deps-copy-first/index.js';
 import { contextPath, copyCovers, globMatch, resolveCopy, stageCopies, type FileOracle } from '../transforms/shared/copy-paths.js';
-import { recogniseInstall } from '../transforms/lib/dependency-manifests.js';
-import { parseDockerIgnore } from '../transforms/lib/deps-dockerignore.js';
-import { localReplace } from '../transforms/lib/deps-go.js';
-import { runProblem, type Footprint } from '../transforms/lib/deps-safe-commands.js';
+import { recogniseInstall } from '../transforms/deps-copy-first/manifests.js';
+import { parseDockerIgnore } from '../transforms/deps-copy-first/dockerignore.js';
+import { localReplace } from '../transforms/deps-copy-first/go.js';
+import { runProblem, type Footprint } from '../transforms/deps-copy-first/safe-commands.js';
 import type { BuildContext } from '../src/transform-types.js';
 import { propertyViolations } from './helpers/properties.js';
 

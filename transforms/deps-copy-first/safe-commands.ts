@@ -8,7 +8,7 @@ import type { Instruction, ShellBody, ShellCommand, SyntaxNode, Word } from '../
 import { preorder } from '../../src/model/shell.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
 import { overlaps } from '../shared/copy-paths.js';
-import { pipLocalArg } from './deps-python.js';
+import { pipLocalArg } from './python.js';
 
 /** What the COPYs being moved write. */
 export interface Footprint {

@@ -4,14 +4,14 @@
  */
 import type { Instruction, Model } from '../../src/model/types.js';
 import { expandVars, resolvePath } from '../../src/model/vars.js';
-import type { Analysis } from './dependency-manifests.js';
+import type { Analysis } from './manifests.js';
 import {
   copyAreas, copyCovers, dirnameOf, globMatch, isUnder, joinContext, overlaps, relativeTo, type CopyOp, type FileOracle,
 } from '../shared/copy-paths.js';
-import type { DockerIgnore } from './deps-dockerignore.js';
-import type { Found } from './deps-install-run.js';
-import { commandVars } from './deps-install-run.js';
-import { homeOf, mountProblem, runProblem, type Footprint } from './deps-safe-commands.js';
+import type { DockerIgnore } from './dockerignore.js';
+import type { Found } from './install-run.js';
+import { commandVars } from './install-run.js';
+import { homeOf, mountProblem, runProblem, type Footprint } from './safe-commands.js';
 
 /** Directories other tools write too: copying the sources there is never moved. */
 export const SYSTEM_DIRS = new Set(['/', '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib64', '/proc', '/root', '/run', '/sbin',

@@ -1,6 +1,6 @@
 /** Go: `go mod download` (no module arguments). */
 import type { ShellCommand, Word } from '../../src/model/types.js';
-import { ancestors, at, label, need, newAnalysis, parseArgs, type Install } from './deps-common.js';
+import { ancestors, at, label, need, newAnalysis, parseArgs, type Install } from './common.js';
 
 /** `replace` directives of a go.mod whose target is a local directory. */
 export function localReplace(goMod: string): string | null {

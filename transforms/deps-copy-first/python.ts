@@ -4,7 +4,7 @@ import { resolvePath } from '../../src/model/vars.js';
 import {
   at, label, need, newAnalysis, parseArgs, skipGlobalOptions, truthy,
   type Analysis, type FileView, type Install, type InstallEnv,
-} from './deps-common.js';
+} from './common.js';
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|tar)$/i;

@@ -1,7 +1,7 @@
 /** Maven: `mvn dependency:go-offline` / `dependency:resolve` (also through ./mvnw). */
 import type { ShellCommand, Word } from '../../src/model/types.js';
 import { resolvePath } from '../../src/model/vars.js';
-import { ancestors, at, label, need, newAnalysis, parseArgs, type Install } from './deps-common.js';
+import { ancestors, at, label, need, newAnalysis, parseArgs, type Install } from './common.js';
 
 const VALUED = ['-f', '--file', '-s', '--settings', '-gs', '--global-settings', '-P', '--activate-profiles', '-T', '--threads',
   '-pl', '--projects', '-rf', '--resume-from', '-D', '-l', '--log-file', '-t', '--toolchains', '-b', '--builder', '-gt', '--global-toolchains'];

@@ -5,9 +5,9 @@
 import type { Instruction, ShellBody, ShellCommand, SyntaxNode } from '../../src/model/types.js';
 import { preorder } from '../../src/model/shell.js';
 import { resolvePath } from '../../src/model/vars.js';
-import { recogniseInstall, type Analysis, type Install } from './dependency-manifests.js';
-import type { Layout } from './deps-edits.js';
-import { commandProblem, disallowedNode, homeOf, scopeProblem, walkCommands, type Footprint } from './deps-safe-commands.js';
+import { recogniseInstall, type Analysis, type Install } from './manifests.js';
+import type { Layout } from './edits.js';
+import { commandProblem, disallowedNode, homeOf, scopeProblem, walkCommands, type Footprint } from './safe-commands.js';
 
 export interface Found {
   install: Install;

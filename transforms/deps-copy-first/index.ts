@@ -9,22 +9,22 @@
  * WORKDIR, ENV, ARG, USER and order. When the install RUN also builds (`npm ci && npm run build`), it is split
  * after the install. Anything the move could change is skipped with the reason.
  */
-import { expandVars, resolvePath } from '../src/model/vars.js';
-import type { Instruction, Model } from '../src/model/types.js';
+import { expandVars, resolvePath } from '../../src/model/vars.js';
+import type { Instruction, Model } from '../../src/model/types.js';
 import {
   copyAreas, copyCovers, copyFileTargets, dirnameOf, globMatch, isUnder, joinContext, overlaps, relativeTo, stageCopies,
   type CopyOp, type FileOracle,
-} from './shared/copy-paths.js';
-import type { Analysis, FileView, InstallEnv } from './lib/dependency-manifests.js';
-import { loadDockerIgnore, type DockerIgnore } from './lib/deps-dockerignore.js';
-import { planEdits } from './lib/deps-edits.js';
+} from '../shared/copy-paths.js';
+import type { Analysis, FileView, InstallEnv } from './manifests.js';
+import { loadDockerIgnore, type DockerIgnore } from './dockerignore.js';
+import { planEdits } from './edits.js';
 import {
   commandVars, dependencyRunBefore, earlierCommands, findInstalls, lastInstallBefore, splitLayout, type Found,
-} from './lib/deps-install-run.js';
+} from './install-run.js';
 import {
   blockingInstruction, copyProblem, footprint, installProblem, sameOwnership, SYSTEM_DIRS,
-} from './lib/deps-move-checks.js';
-import type { BuildContext, Fix, Skip, Transform } from '../src/transform-types.js';
+} from './move-checks.js';
+import type { BuildContext, Fix, Skip, Transform } from '../../src/transform-types.js';
 
 type Outcome = { kind: 'none' } | { kind: 'skip'; reason: string } | { kind: 'fix'; fix: Fix };
 

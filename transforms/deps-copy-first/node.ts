@@ -3,7 +3,7 @@ import type { ShellCommand, Word } from '../../src/model/types.js';
 import {
   ancestors, at, isObject, label, need, newAnalysis, parseArgs, readJson, skipGlobalOptions,
   type Analysis, type Ecosystem, type FileView, type Install, type InstallEnv,
-} from './deps-common.js';
+} from './common.js';
 
 /** Root-package scripts npm/yarn/pnpm run during an install. */
 const LIFECYCLE = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'dependencies'];

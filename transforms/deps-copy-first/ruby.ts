@@ -2,7 +2,7 @@
 import type { ShellCommand, Word } from '../../src/model/types.js';
 import {
   at, commandBase, label, need, newAnalysis, parseArgs, truthy, type Install, type InstallEnv,
-} from './deps-common.js';
+} from './common.js';
 
 const VALUED = ['--jobs', '-j', '--retry', '--without', '--with', '--path', '--gemfile', '--trust-policy', '--target-rbconfig', '--binstubs', '--shebang'];
 /** Deprecated install flags Bundler remembers in .bundle/config. */

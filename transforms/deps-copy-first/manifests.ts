@@ -5,15 +5,15 @@
  * deps-ruby.ts, deps-php.ts and deps-maven.ts.
  */
 import type { ShellCommand } from '../../src/model/types.js';
-import { commandBase, type Install } from './deps-common.js';
-import { recogniseGo } from './deps-go.js';
-import { recogniseMaven } from './deps-maven.js';
-import { recogniseNode } from './deps-node.js';
-import { recognisePhp } from './deps-php.js';
-import { recognisePython } from './deps-python.js';
-import { recogniseRuby } from './deps-ruby.js';
+import { commandBase, type Install } from './common.js';
+import { recogniseGo } from './go.js';
+import { recogniseMaven } from './maven.js';
+import { recogniseNode } from './node.js';
+import { recognisePhp } from './php.js';
+import { recognisePython } from './python.js';
+import { recogniseRuby } from './ruby.js';
 
-export type { Analysis, Ecosystem, FileView, Install, InstallEnv, Write } from './deps-common.js';
+export type { Analysis, Ecosystem, FileView, Install, InstallEnv, Write } from './common.js';
 
 /** The dependency install a shell command runs, or null when it is none. */
 export function recogniseInstall(cmd: ShellCommand): Install | null {

@@ -1,6 +1,6 @@
 /** PHP: `composer install`. */
 import type { ShellCommand, Word } from '../../src/model/types.js';
-import { at, isObject, label, need, newAnalysis, parseArgs, readJson, skipGlobalOptions, type Install } from './deps-common.js';
+import { at, isObject, label, need, newAnalysis, parseArgs, readJson, skipGlobalOptions, type Install } from './common.js';
 
 const GLOBAL_VALUED = new Set(['-d', '--working-dir']);
 const VALUED = ['-d', '--working-dir', '--prefer-install', '--apcu-autoloader-prefix', '--ignore-platform-req', '--audit-format'];
