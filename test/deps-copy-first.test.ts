@@ -6,7 +6,7 @@ import { parseDockerfile } from '../src/model/parse.js';
 import { initShell } from '../src/model/shell.js';
 import type { ShellCommand } from '../src/model/types.js';
 import { directoryContext, memoryContext } from '../src/runner/context.js';
-import { chainRuns } from '../transforms/chain-runs.js';
+import { chainRuns } from '../transforms/chain-runs/index.js';
 import { depsCopyFirst } from '../transforms/deps-copy-first/index.js';
 import { contextPath, copyCovers, globMatch, resolveCopy, stageCopies, type FileOracle } from '../transforms/shared/copy-paths.js';
 import { recogniseInstall } from '../transforms/deps-copy-first/manifests.js';

@@ -1,6 +1,6 @@
 import type { Instruction, Model, Stage } from '../../src/model/types.js';
-import { printOnlyRun } from './chain-prints.js';
-import { cleansUp, commandCount, installFamilies, installsFromIndex, installsFromManifest, refreshOnly, type Family } from './chain-gain.js';
+import { printOnlyRun } from './prints.js';
+import { cleansUp, commandCount, installFamilies, installsFromIndex, installsFromManifest, refreshOnly, type Family } from './gain.js';
 
 /** What separates two adjacent RUNs: nothing but a line break, blank lines, or comment lines (blank ones too). */
 export type Gap = 'none' | 'blank' | 'comment';

@@ -1,7 +1,7 @@
-import type { Instruction, Model } from '../src/model/types.js';
-import { planGain, repeatedBodies, type RunPair } from './lib/chain-policy.js';
-import { andLines } from './shared/package-managers.js';
-import type { Fix, Skip, Transform } from '../src/transform-types.js';
+import type { Instruction, Model } from '../../src/model/types.js';
+import { planGain, repeatedBodies, type RunPair } from './policy.js';
+import { andLines } from '../shared/package-managers.js';
+import type { Fix, Skip, Transform } from '../../src/transform-types.js';
 
 const PRAGMA = /^hadolint\s/i;
 
