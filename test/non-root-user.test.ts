@@ -7,7 +7,7 @@ import { initShell } from '../src/model/shell.js';
 import { memoryContext } from '../src/runner/context.js';
 import { chainRuns } from '../transforms/chain-runs/index.js';
 import { classifyImage, createUserCommands, parseImageRef } from '../transforms/shared/base-images.js';
-import { nonRootUser, planNonRootUser, type Plan } from '../transforms/non-root-user.js';
+import { nonRootUser, planNonRootUser, type Plan } from '../transforms/non-root-user/index.js';
 import type { TransformOptions } from '../src/transform-types.js';
 import { propertyViolations } from './helpers/properties.js';
 

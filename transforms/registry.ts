@@ -4,7 +4,7 @@ import { aptNoInstallRecommends } from './apt-no-install-recommends.js';
 import { chainRuns } from './chain-runs/index.js';
 import { depsCopyFirst } from './deps-copy-first/index.js';
 import { dnfClean } from './dnf-clean.js';
-import { nonRootUser } from './non-root-user.js';
+import { nonRootUser } from './non-root-user/index.js';
 import { pipNoCacheDir } from './pip-no-cache-dir.js';
 import { aptGetOverApt } from './apt-get-over-apt.js';
 import { aptGetYes } from './apt-get-yes.js';

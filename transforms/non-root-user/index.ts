@@ -1,14 +1,14 @@
-import { parseDockerfile } from '../src/model/parse.js';
-import { continuation, keyword } from '../src/model/style.js';
-import type { Instruction, Model, Stage } from '../src/model/types.js';
-import { expandVars, hasVariable, resolvePath } from '../src/model/vars.js';
-import { accountConflict, classifyImage, createUserCommands, type BaseImage, type Family } from './shared/base-images.js';
-import { copiedPaths } from './lib/copied-dirs.js';
-import { baseEntrypointRisk, inferFamily } from './lib/infer-family.js';
-import { planChowns } from './lib/own-dirs.js';
-import { copyParts, rootNeed, type Finding } from './lib/root-needs.js';
-import { ownedDirs } from './lib/written-paths.js';
-import type { Fix, Skip, Transform, TransformContext } from '../src/transform-types.js';
+import { parseDockerfile } from '../../src/model/parse.js';
+import { continuation, keyword } from '../../src/model/style.js';
+import type { Instruction, Model, Stage } from '../../src/model/types.js';
+import { expandVars, hasVariable, resolvePath } from '../../src/model/vars.js';
+import { accountConflict, classifyImage, createUserCommands, type BaseImage, type Family } from '../shared/base-images.js';
+import { copiedPaths } from './copied-dirs.js';
+import { baseEntrypointRisk, inferFamily } from './infer-family.js';
+import { planChowns } from './own-dirs.js';
+import { copyParts, rootNeed, type Finding } from './root-needs.js';
+import { ownedDirs } from './written-paths.js';
+import type { Fix, Skip, Transform, TransformContext } from '../../src/transform-types.js';
 
 /** Why the transform left a file alone (stable codes, for reports and tests). */
 export type SkipCode =
