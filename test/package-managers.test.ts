@@ -4,7 +4,7 @@ import { parseDockerfile } from '../src/model/parse.js';
 import { initShell } from '../src/model/shell.js';
 import type { Model } from '../src/model/types.js';
 import { APT_LISTS_CACHE, aptCleanLists } from '../transforms/apt-clean-lists.js';
-import { aptNoInstallRecommends } from '../transforms/apt-no-install-recommends.js';
+import { aptNoInstallRecommends } from '../transforms/apt-no-install-recommends/index.js';
 import { chainRuns } from '../transforms/chain-runs/index.js';
 import {
   appendCommand, covers, mountsOf, normalisePath, opaqueScript, parsePm, planCacheCleanups, pmCommands, runStyle,

@@ -1,6 +1,6 @@
 import { apkNoCache } from './apk-no-cache.js';
 import { aptCleanLists } from './apt-clean-lists.js';
-import { aptNoInstallRecommends } from './apt-no-install-recommends.js';
+import { aptNoInstallRecommends } from './apt-no-install-recommends/index.js';
 import { chainRuns } from './chain-runs/index.js';
 import { depsCopyFirst } from './deps-copy-first/index.js';
 import { dnfClean } from './dnf-clean.js';

@@ -1,6 +1,6 @@
-import type { Edit } from '../src/edits.js';
-import { afterBackquoteComments } from '../src/model/backquote-comments.js';
-import type { Instruction, Model, Stage, Word } from '../src/model/types.js';
+import type { Edit } from '../../src/edits.js';
+import { afterBackquoteComments } from '../../src/model/backquote-comments.js';
+import type { Instruction, Model, Stage, Word } from '../../src/model/types.js';
 import {
   analysable,
   analysableRuns,
@@ -10,10 +10,10 @@ import {
   pmCommands,
   runsUpTo,
   stageChain,
-} from './shared/package-managers.js';
-import { stageRelease, type StageRelease } from './shared/debian-release.js';
-import { planInstall } from './apt-no-install-recommends/plan.js';
-import type { Fix, Skip, Transform } from '../src/transform-types.js';
+} from '../shared/package-managers.js';
+import { stageRelease, type StageRelease } from '../shared/debian-release.js';
+import { planInstall } from './plan.js';
+import type { Fix, Skip, Transform } from '../../src/transform-types.js';
 
 const FALSY = /^"?(false|0|no|off)"?$/i;
 /** apt configuration that turns recommends off (`APT::Install-Recommends "false";` in apt.conf.d). */
