@@ -5,7 +5,7 @@ import { chainRuns } from './chain-runs/index.js';
 import { depsCopyFirst } from './deps-copy-first/index.js';
 import { dnfClean } from './dnf-clean.js';
 import { nonRootUser } from './non-root-user/index.js';
-import { pipNoCacheDir } from './pip-no-cache-dir.js';
+import { pipNoCacheDir } from './pip-no-cache-dir/index.js';
 import { aptGetOverApt } from './apt-get-over-apt.js';
 import { aptGetYes } from './apt-get-yes.js';
 import { addToCopy } from './add-to-copy.js';

@@ -1,6 +1,6 @@
-import type { Instruction, SyntaxNode } from '../src/model/types.js';
-import { preorder } from '../src/model/shell.js';
-import { expandVars } from '../src/model/vars.js';
+import type { Instruction, SyntaxNode } from '../../src/model/types.js';
+import { preorder } from '../../src/model/shell.js';
+import { expandVars } from '../../src/model/vars.js';
 import {
   analysableRuns,
   covers,
@@ -8,12 +8,12 @@ import {
   normalisePath,
   parsePm,
   type PmCommand,
-} from './shared/package-managers.js';
-import { pipConfigTurnsCacheOff, pipHasOption } from './lib/pip-options.js';
-import { newerPipBefore, oldDistroPipImage } from './lib/distro-pip.js';
-import { defineTransform } from '../src/plugins/define.js';
-import { edits } from '../src/plugins/fix-builder.js';
-import type { Fix, Skip } from '../src/transform-types.js';
+} from '../shared/package-managers.js';
+import { pipConfigTurnsCacheOff, pipHasOption } from './pip-options.js';
+import { newerPipBefore, oldDistroPipImage } from './distro-pip.js';
+import { defineTransform } from '../../src/plugins/define.js';
+import { edits } from '../../src/plugins/fix-builder.js';
+import type { Fix, Skip } from '../../src/transform-types.js';
 
 const SETS_NO_CACHE = /^PIP_NO_CACHE_DIR=/;
 
