@@ -37,4 +37,34 @@ describe('layout', () => {
     );
     expect(crossing).toEqual([]);
   });
+
+  it("a transform's folder is its own, and shared/ imports no transform", () => {
+    const crossing: string[] = [];
+    for (const f of sources('transforms')) {
+      const from = f.split('/');
+      const owner = from.length === 3 ? from[1] : null;
+      for (const p of importsOf(f)) {
+        const to = p.split('/');
+        if (to[0] !== 'transforms') continue;
+        const intoFolder = to.length === 3 && to[1] !== 'shared';
+        const ownIndex = f === 'transforms/registry.ts' && to[2] === 'index.ts';
+        if (intoFolder && to[1] !== owner && !ownIndex) crossing.push(`${f} -> ${p}`);
+        else if (owner === 'shared' && to[1] !== 'shared') crossing.push(`${f} -> ${p}`);
+      }
+    }
+    expect(crossing).toEqual([]);
+  });
+
+  it('transforms/ holds transform modules, transform folders with an index.ts, registry.ts and shared/', () => {
+    const odd: string[] = [];
+    for (const e of readdirSync(join(ROOT, 'transforms'), { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name === 'shared') continue;
+        if (!readdirSync(join(ROOT, 'transforms', e.name)).includes('index.ts')) odd.push(`${e.name}/ has no index.ts`);
+      } else if (!/^[a-z]+(-[a-z]+)*\.ts$/.test(e.name)) {
+        odd.push(e.name);
+      }
+    }
+    expect(odd).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-/** Types and helpers shared by the dependency-install ecosystems (see dependency-manifests.ts). */
+/** Types and helpers shared by the dependency-install ecosystems (see manifests.ts). */
 import type { ShellCommand, Word } from '../../src/model/types.js';
 import { resolvePath } from '../../src/model/vars.js';
 

@@ -1,8 +1,8 @@
 /**
  * Dependency installs that only need their manifests: recognising the command (from the shell model, never by
  * regex over the RUN text) and, per ecosystem, which files it reads, what it writes, and when it needs more
- * than its manifests (then the transform skips). Ecosystems live in deps-python.ts, deps-node.ts, deps-go.ts,
- * deps-ruby.ts, deps-php.ts and deps-maven.ts.
+ * than its manifests (then the transform skips). Ecosystems live in python.ts, node.ts, go.ts, ruby.ts, php.ts and
+ * maven.ts.
  */
 import type { ShellCommand } from '../../src/model/types.js';
 import { commandBase, type Install } from './common.js';
