@@ -17,9 +17,9 @@ const all = allAt >= 0 && args.splice(allAt, 1).length > 0;
 const dir = resolve(args[0] ?? join(root, '../shared/corpus/files'));
 
 const { initShell, parseDockerfile } = await import(join(root, 'dist/src/index.js'));
-const pmLib = await import(join(root, 'dist/transforms/lib/package-managers.js'));
-const { stageRelease } = await import(join(root, 'dist/transforms/lib/debian-release.js'));
-const { releaseData } = await import(join(root, 'dist/transforms/lib/debian-data.js'));
+const pmLib = await import(join(root, 'dist/transforms/shared/package-managers.js'));
+const { stageRelease } = await import(join(root, 'dist/transforms/shared/debian-release.js'));
+const { releaseData } = await import(join(root, 'dist/transforms/shared/debian-data.js'));
 const { droppedBy } = await import(join(root, 'dist/transforms/apt-no-install-recommends/dropped.js'));
 const { classify } = await import(join(root, 'dist/transforms/apt-no-install-recommends/recommends.js'));
 await initShell();

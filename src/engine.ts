@@ -6,8 +6,8 @@ import type { Model } from './model/types.js';
 import { UnaccountedChange, verifyPass, VerifyError } from './verify.js';
 import { fileSuppressions, Suppressions } from './suppress/suppressions.js';
 import { transformThrew, undeclaredChange, type OwnedFix } from './plugins/errors.js';
-import { TRANSFORMS } from '../transforms/registry.js';
-import type { BuildContext, Fix, Tier, Transform, TransformOptions } from '../transforms/types.js';
+import { TRANSFORMS } from './builtins.js';
+import type { BuildContext, Fix, Tier, Transform, TransformOptions } from './transform-types.js';
 
 export const MAX_PASSES = 10;
 

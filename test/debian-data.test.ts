@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { droppedBy } from '../transforms/apt-no-install-recommends/dropped.js';
 import { classify } from '../transforms/apt-no-install-recommends/recommends.js';
-import { releaseData } from '../transforms/lib/debian-data.js';
-import { imageRelease } from '../transforms/lib/debian-release.js';
+import { releaseData } from '../transforms/shared/debian-data.js';
+import { imageRelease } from '../transforms/shared/debian-release.js';
 
 const rel = (image: string) => {
   const r = imageRelease(image);

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { transformText } from '../src/engine.js';
 import { parseDockerfile } from '../src/model/parse.js';
 import { initShell } from '../src/model/shell.js';
-import { oldDistroPipImage } from '../transforms/lib/distro-pip.js';
-import { pipNoCacheDir } from '../transforms/pip-no-cache-dir.js';
+import { oldDistroPipImage } from '../transforms/pip-no-cache-dir/distro-pip.js';
+import { pipNoCacheDir } from '../transforms/pip-no-cache-dir/index.js';
 
 beforeAll(initShell);
 

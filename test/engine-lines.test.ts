@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transformText } from '../src/engine.js';
 import { initShell } from '../src/model/shell.js';
-import type { Transform } from '../transforms/types.js';
+import type { Transform } from '../src/transform-types.js';
 
 beforeAll(initShell);
 

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { transformText } from '../src/engine.js';
 import { initShell } from '../src/model/shell.js';
 import { TRANSFORMS } from '../transforms/registry.js';
-import type { BuildContext } from '../transforms/types.js';
-import { globMatch } from '../transforms/lib/copy-paths.js';
-import { parseDockerIgnore } from '../transforms/lib/deps-dockerignore.js';
-import { compileCopyGlob, compileIgnorePattern } from '../transforms/lib/glob-match.js';
+import type { BuildContext } from '../src/transform-types.js';
+import { globMatch } from '../transforms/shared/copy-paths.js';
+import { parseDockerIgnore } from '../transforms/deps-copy-first/dockerignore.js';
+import { compileCopyGlob, compileIgnorePattern } from '../transforms/shared/glob-match.js';
 
 beforeAll(initShell);
 

@@ -5,10 +5,10 @@ import { transformText } from '../src/engine.js';
 import { parseDockerfile } from '../src/model/parse.js';
 import { initShell } from '../src/model/shell.js';
 import { memoryContext } from '../src/runner/context.js';
-import { chainRuns } from '../transforms/chain-runs.js';
-import { classifyImage, createUserCommands, parseImageRef } from '../transforms/lib/base-images.js';
-import { nonRootUser, planNonRootUser, type Plan } from '../transforms/non-root-user.js';
-import type { TransformOptions } from '../transforms/types.js';
+import { chainRuns } from '../transforms/chain-runs/index.js';
+import { classifyImage, createUserCommands, parseImageRef } from '../transforms/shared/base-images.js';
+import { nonRootUser, planNonRootUser, type Plan } from '../transforms/non-root-user/index.js';
+import type { TransformOptions } from '../src/transform-types.js';
 import { propertyViolations } from './helpers/properties.js';
 
 beforeAll(initShell);

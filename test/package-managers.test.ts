@@ -4,11 +4,11 @@ import { parseDockerfile } from '../src/model/parse.js';
 import { initShell } from '../src/model/shell.js';
 import type { Model } from '../src/model/types.js';
 import { APT_LISTS_CACHE, aptCleanLists } from '../transforms/apt-clean-lists.js';
-import { aptNoInstallRecommends } from '../transforms/apt-no-install-recommends.js';
-import { chainRuns } from '../transforms/chain-runs.js';
+import { aptNoInstallRecommends } from '../transforms/apt-no-install-recommends/index.js';
+import { chainRuns } from '../transforms/chain-runs/index.js';
 import {
   appendCommand, covers, mountsOf, normalisePath, opaqueScript, parsePm, planCacheCleanups, pmCommands, runStyle,
-} from '../transforms/lib/package-managers.js';
+} from '../transforms/shared/package-managers.js';
 
 beforeAll(initShell);
 

@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, processText } from '../src/runner/process.js';
 import { initShell } from '../src/model/shell.js';
 import { makeColors } from '../src/report/color.js';
 import { problemLine } from '../src/report/text.js';
-import type { Transform } from '../transforms/types.js';
+import type { Transform } from '../src/transform-types.js';
 import { CHAINABLE, CHAINED, changedPaths, CLI, ensureBuilt, makeTree, removeTrees, runChain } from './helpers/cli.js';
 
 beforeAll(ensureBuilt);

@@ -1,7 +1,7 @@
 import type { Instruction } from '../src/model/types.js';
 import { hasVariable } from '../src/model/vars.js';
-import { basenameOf, contextPath } from './lib/copy-paths.js';
-import type { BuildContext, Fix, Skip, Transform } from './types.js';
+import { basenameOf, contextPath } from './shared/copy-paths.js';
+import type { BuildContext, Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** Sources ADD fetches instead of copying: URLs (http, https, git, …) and `git@host:repo`. */
 const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^git@/i;

@@ -10,10 +10,10 @@ import {
   planCacheCleanups,
   type PmCommand,
   rmPaths,
-} from './lib/package-managers.js';
+} from './shared/package-managers.js';
 import { defineTransform } from '../src/plugins/define.js';
 import { edits } from '../src/plugins/fix-builder.js';
-import type { Fix, Skip } from './types.js';
+import type { Fix, Skip } from '../src/transform-types.js';
 
 /** Where apk keeps downloaded indexes (`apk update`), and the cache directory BuildKit setups mount. */
 export const APK_CACHE_PATHS = ['/var/cache/apk', '/etc/apk/cache'];

@@ -2,8 +2,8 @@ import type { ShellCommand } from '../src/model/types.js';
 import {
   covers, planCacheCleanups, rmPaths,
   type CacheEvent, type CacheSpec, type PmCommand,
-} from './lib/package-managers.js';
-import type { Fix, Skip, Transform } from './types.js';
+} from './shared/package-managers.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 export const APT_LISTS = '/var/lib/apt/lists';
 

@@ -1,6 +1,6 @@
 import type { Edit } from '../src/edits.js';
-import { analysableRuns, parsePm } from './lib/package-managers.js';
-import type { Fix, Skip, Transform } from './types.js';
+import { analysableRuns, parsePm } from './shared/package-managers.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** apt subcommands that apt-get has with the same meaning, and the apt-get name when it differs. */
 const SAME: Record<string, string> = {

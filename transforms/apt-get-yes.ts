@@ -1,7 +1,7 @@
-import { settingWrittenBefore } from './lib/earlier-config.js';
-import { analysableRuns, parsePm, type PmCommand } from './lib/package-managers.js';
-import { failureIgnored, stdinFromPipe } from './lib/shell-context.js';
-import type { Fix, Skip, Transform } from './types.js';
+import { settingWrittenBefore } from './shared/earlier-config.js';
+import { analysableRuns, parsePm, type PmCommand } from './shared/package-managers.js';
+import { failureIgnored, stdinFromPipe } from './shared/shell-context.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** apt-get/apt subcommands that ask "Do you want to continue? [Y/n]" before changing packages. */
 const PROMPTING = new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'autopurge', 'build-dep']);

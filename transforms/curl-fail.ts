@@ -1,8 +1,8 @@
 import type { Edit } from '../src/edits.js';
 import type { Instruction, ShellCommand, Word } from '../src/model/types.js';
-import { analysableRuns } from './lib/package-managers.js';
-import { enclosing, failureIgnored } from './lib/shell-context.js';
-import type { Fix, Skip, Transform } from './types.js';
+import { analysableRuns } from './shared/package-managers.js';
+import { enclosing, failureIgnored } from './shared/shell-context.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** Programs that run what they are given as code: a shell or a script interpreter. */
 const RUNS_CODE = /^(sh|bash|dash|ash|zsh|ksh|mksh|python[\d.]*|perl|ruby|node|php)$/;

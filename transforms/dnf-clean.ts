@@ -2,8 +2,8 @@ import type { ShellCommand } from '../src/model/types.js';
 import {
   covers, hasOption, planCacheCleanups, rmPaths,
   type CacheEvent, type CacheSpec, type PmCommand,
-} from './lib/package-managers.js';
-import type { Fix, Skip, Transform } from './types.js';
+} from './shared/package-managers.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** Cache directories of dnf (4 and 5), yum, microdnf and tdnf. */
 export const RPM_CACHE_PATHS = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5', '/var/cache/tdnf'];

@@ -1,8 +1,8 @@
 import type { Instruction, ShellCommand, Stage, Word } from '../src/model/types.js';
-import { parseImageRef } from './lib/base-images.js';
-import { settingWrittenBefore } from './lib/earlier-config.js';
-import { analysableRuns, stageChain } from './lib/package-managers.js';
-import type { Fix, Skip, Transform } from './types.js';
+import { parseImageRef } from './shared/base-images.js';
+import { settingWrittenBefore } from './shared/earlier-config.js';
+import { analysableRuns, stageChain } from './shared/package-managers.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** A gemrc line that turns documentation off (`gem: --no-document`, `install: --no-rdoc --no-ri`). */
 const CONFIG_NO_DOC = /(^|\s)(gem|install):[^\n]*(--no-document|--no-rdoc|--no-ri|(^|\s)-N(\s|$))/;

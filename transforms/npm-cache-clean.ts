@@ -1,5 +1,5 @@
-import { hasOpt, type JsCacheTool, planJsCacheClean, removes } from './lib/js-cache-clean.js';
-import type { Transform } from './types.js';
+import { hasOpt, type JsCacheTool, planJsCacheClean, removes } from './shared/js-cache-clean.js';
+import type { Transform } from '../src/transform-types.js';
 
 /** npm subcommands (and their aliases) that download packages into the cache. */
 const INSTALLS = new Set([

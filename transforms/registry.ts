@@ -1,11 +1,11 @@
 import { apkNoCache } from './apk-no-cache.js';
 import { aptCleanLists } from './apt-clean-lists.js';
-import { aptNoInstallRecommends } from './apt-no-install-recommends.js';
-import { chainRuns } from './chain-runs.js';
-import { depsCopyFirst } from './deps-copy-first.js';
+import { aptNoInstallRecommends } from './apt-no-install-recommends/index.js';
+import { chainRuns } from './chain-runs/index.js';
+import { depsCopyFirst } from './deps-copy-first/index.js';
 import { dnfClean } from './dnf-clean.js';
-import { nonRootUser } from './non-root-user.js';
-import { pipNoCacheDir } from './pip-no-cache-dir.js';
+import { nonRootUser } from './non-root-user/index.js';
+import { pipNoCacheDir } from './pip-no-cache-dir/index.js';
 import { aptGetOverApt } from './apt-get-over-apt.js';
 import { aptGetYes } from './apt-get-yes.js';
 import { addToCopy } from './add-to-copy.js';
@@ -15,7 +15,7 @@ import { yarnCacheClean } from './yarn-cache-clean.js';
 import { npmCacheClean } from './npm-cache-clean.js';
 import { sudoInRun } from './sudo-in-run.js';
 import { curlFail } from './curl-fail.js';
-import type { Transform } from './types.js';
+import type { Transform } from '../src/transform-types.js';
 
 /**
  * Every transform, in the order a pass runs them. deps-copy-first moves whole instructions, so it goes before

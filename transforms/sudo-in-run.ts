@@ -1,8 +1,8 @@
 import type { ShellCommand, Word } from '../src/model/types.js';
 import type { Instruction } from '../src/model/types.js';
-import { classifyImage } from './lib/base-images.js';
-import { analysableRuns, stageChain } from './lib/package-managers.js';
-import type { Fix, Skip, Transform } from './types.js';
+import { classifyImage } from './shared/base-images.js';
+import { analysableRuns, stageChain } from './shared/package-managers.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /** sudo options that change nothing for a command root runs as root. */
 const HARMLESS = new Set(['-E', '-H', '-n', '-k', '-P', '--preserve-env', '--set-home', '--non-interactive', '--reset-timestamp', '--preserve-groups', '--']);

@@ -1,8 +1,8 @@
 import type { ShellCommand, Stage, Word } from '../src/model/types.js';
 import { expandVars } from '../src/model/vars.js';
-import { parseImageRef } from './lib/base-images.js';
-import { analysableRuns, stageChain } from './lib/package-managers.js';
-import type { Fix, Skip, Transform } from './types.js';
+import { parseImageRef } from './shared/base-images.js';
+import { analysableRuns, stageChain } from './shared/package-managers.js';
+import type { Fix, Skip, Transform } from '../src/transform-types.js';
 
 /**
  * UIDs from here up make useradd's sparse /var/log/lastlog and /var/log/faillog (a record per UID up to the new

@@ -1,7 +1,7 @@
 import type { Instruction, Model } from '../src/model/types.js';
-import { hasOpt, type JsCacheTool, jsCommand, planJsCacheClean, removes } from './lib/js-cache-clean.js';
-import { analysable } from './lib/package-managers.js';
-import type { Transform, TransformContext } from './types.js';
+import { hasOpt, type JsCacheTool, jsCommand, planJsCacheClean, removes } from './shared/js-cache-clean.js';
+import { analysable } from './shared/package-managers.js';
+import type { Transform, TransformContext } from '../src/transform-types.js';
 
 const YARN_NAMES = ['yarn', 'yarnpkg'];
 

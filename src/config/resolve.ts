@@ -1,5 +1,5 @@
-import { TRANSFORMS } from '../../transforms/registry.js';
-import type { Transform, TransformOptions } from '../../transforms/types.js';
+import { TRANSFORMS } from '../builtins.js';
+import type { Transform, TransformOptions } from '../transform-types.js';
 import { HadolintConfigFinder, type HadolintIgnores } from './hadolint.js';
 import { ConfigFinder } from './load.js';
 import { globMatcher } from './match.js';

@@ -1,6 +1,6 @@
 import { picomatch } from './match.js';
 import { didYouMean as suggestion } from './suggest.js';
-import { TRANSFORMS } from '../../transforms/registry.js';
+import { TRANSFORMS } from '../builtins.js';
 
 /** Settings a config file, or one of its `per-file` entries, may give. */
 export interface Settings {

@@ -1,5 +1,5 @@
 import type { Model } from '../model/types.js';
-import type { Tier, Transform, TransformContext, TransformResult } from '../../transforms/types.js';
+import type { Tier, Transform, TransformContext, TransformResult } from '../transform-types.js';
 
 /** What a transform module writes: `hadolint` and `defaultOn` may be left out. */
 export interface TransformSpec {

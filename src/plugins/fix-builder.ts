@@ -1,8 +1,8 @@
 import type { Edit } from '../edits.js';
 import { keyword } from '../model/style.js';
 import type { Arg, Instruction, Model, Word } from '../model/types.js';
-import { appendCommand as appendToRun } from '../../transforms/lib/package-managers.js';
-import type { Fix, Tier } from '../../transforms/types.js';
+import { appendCommand as appendToRun } from '../builtins.js';
+import type { Fix, Tier } from '../transform-types.js';
 
 /** Instruction names, so an inserted line's keyword can be written in the file's case. */
 const KEYWORDS = new Set([

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exports as exportsOf } from 'resolve.exports';
-import { findTransform, TRANSFORMS } from '../../transforms/registry.js';
-import type { Transform } from '../../transforms/types.js';
+import { findTransform, TRANSFORMS } from '../builtins.js';
+import type { Transform } from '../transform-types.js';
 import { defineTransform } from './define.js';
 
 /** A plugin that cannot be used: the message says which one and why. */

@@ -1,5 +1,5 @@
 import type * as Sarif from 'sarif';
-import type { Transform } from '../../transforms/types.js';
+import type { Transform } from '../transform-types.js';
 import { textReplacements } from './replacements.js';
 import type { FileReport } from './types.js';
 

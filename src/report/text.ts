@@ -1,4 +1,4 @@
-import type { Transform } from '../../transforms/types.js';
+import type { Transform } from '../transform-types.js';
 import type { Colors } from './color.js';
 import type { FileReport, Mode, Summary } from './types.js';
 

@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, normalize, sep } from 'node:path';
 import { joinPath, type FsPath } from './fs-path.js';
-import type { BuildContext } from '../../transforms/types.js';
+import type { BuildContext } from '../transform-types.js';
 import { readSmallText } from './read-limited.js';
 
 /**

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-import type { TransformOptions } from '../../transforms/types.js';
+import type { TransformOptions } from '../transform-types.js';
 import { processBytes, processFile, type FileResult, type ReadStamp } from './process.js';
 import { directoryContext } from './context.js';
 import { pathKey, type FsPath } from './fs-path.js';
 import { availableTransforms } from '../plugins/load.js';
-import { TRANSFORMS } from '../../transforms/registry.js';
-import type { BuildContext, Transform } from '../../transforms/types.js';
+import { TRANSFORMS } from '../builtins.js';
+import type { BuildContext, Transform } from '../transform-types.js';
 
 export interface PoolSetup {
   transformIds: string[];

@@ -2,7 +2,7 @@ import { TransformError } from '../plugins/errors.js';
 import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
 import { CR_ONLY_MESSAGE, isCrOnly, looksUtf16, UTF16_MESSAGE } from './encoding.js';
 import { readLimited } from './read-limited.js';
-import type { BuildContext, Transform, TransformOptions } from '../../transforms/types.js';
+import type { BuildContext, Transform, TransformOptions } from '../transform-types.js';
 import { generatedByHeader, generatedFromSibling } from './generated.js';
 import { looksLikeDockerfile } from './looks-like.js';
 

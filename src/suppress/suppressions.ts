@@ -1,6 +1,6 @@
 import type { Instruction, Model } from '../model/types.js';
-import { TRANSFORMS } from '../../transforms/registry.js';
-import type { Fix, Transform } from '../../transforms/types.js';
+import { TRANSFORMS } from '../builtins.js';
+import type { Fix, Transform } from '../transform-types.js';
 import { didYouMean } from '../config/suggest.js';
 import { parsePragma, type Pragma } from './pragma.js';
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initShell } from '../../src/model/shell.js';
 import { TRANSFORMS } from '../../transforms/registry.js';
-import type { Transform } from '../../transforms/types.js';
+import type { Transform } from '../../src/transform-types.js';
 import { dockerfileCase, type DockerfileCase } from '../helpers/dockerfile-arbitrary.js';
 import { check } from '../helpers/fuzz-check.js';
 import { discoveredTransforms } from '../helpers/transforms.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { memoryContext } from '../../src/runner/context.js';
-import type { BuildContext } from '../../transforms/types.js';
+import type { BuildContext } from '../../src/transform-types.js';
 
 /** The shared corpus of real Dockerfiles, beside the repository. */
 export const CORPUS_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');

@@ -10,7 +10,7 @@
  * small files. Every file starts (after directives, comments and ARGs) with FROM.
  */
 import fc from 'fast-check';
-import type { TransformOptions } from '../../transforms/types.js';
+import type { TransformOptions } from '../../src/transform-types.js';
 
 export interface DockerfileCase {
   text: string;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TransformOptions } from '../../transforms/types.js';
+import type { TransformOptions } from '../../src/transform-types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', '__fixtures__');
 

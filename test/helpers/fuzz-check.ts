@@ -1,7 +1,7 @@
 import { InputError, transformText } from '../../src/engine.js';
 import { parseDockerfile } from '../../src/model/parse.js';
 import { memoryContext } from '../../src/runner/context.js';
-import type { Transform } from '../../transforms/types.js';
+import type { Transform } from '../../src/transform-types.js';
 import type { DockerfileCase } from './dockerfile-arbitrary.js';
 import { propertyViolations } from './properties.js';
 

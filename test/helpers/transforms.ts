@@ -1,8 +1,10 @@
-import type { Transform } from '../../transforms/types.js';
+import type { Transform } from '../../src/transform-types.js';
 
-/** Every Transform exported by a module in transforms/ (registered or not). */
+/** Every Transform exported by a module in transforms/ or a transform folder's index.ts (registered or not). */
 export function discoveredTransforms(): Transform[] {
-  const modules = import.meta.glob('../../transforms/*.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+  const modules = import.meta.glob(['../../transforms/*.ts', '../../transforms/*/index.ts'], {
+    eager: true,
+  }) as Record<string, Record<string, unknown>>;
   const found: Transform[] = [];
   for (const mod of Object.values(modules)) {
     for (const v of Object.values(mod)) {

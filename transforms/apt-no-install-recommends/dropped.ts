@@ -2,7 +2,7 @@
  * What `--no-install-recommends` takes away from one `apt-get install`, from Debian's package relations: the
  * packages apt installs without the option and not with it.
  */
-import type { ReleaseData } from '../lib/debian-data.js';
+import type { ReleaseData } from '../shared/debian-data.js';
 
 export interface Dropped {
   /**

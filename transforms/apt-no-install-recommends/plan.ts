@@ -4,9 +4,9 @@
  * rest is known to be safe to drop.
  */
 import type { Model } from '../../src/model/types.js';
-import { releaseData, type ReleaseData } from '../lib/debian-data.js';
-import type { StageRelease } from '../lib/debian-release.js';
-import { analysable, opaqueScript } from '../lib/package-managers.js';
+import { releaseData, type ReleaseData } from '../shared/debian-data.js';
+import type { StageRelease } from '../shared/debian-release.js';
+import { analysable, opaqueScript } from '../shared/package-managers.js';
 import { droppedBy } from './dropped.js';
 import { classify, type Condition } from './recommends.js';
 

@@ -1,0 +1,7 @@
+/**
+ * What the core takes from `transforms/`: the registry of built-in transforms, and the RUN-append edit that the
+ * plugin FixBuilder shares with them. Every other file in `src/` depends only on `src/` (test/layout.test.ts checks
+ * this); transforms and plugins import the contract from `src/transform-types.ts`.
+ */
+export { TRANSFORMS, findTransform } from '../transforms/registry.js';
+export { appendCommand } from '../transforms/shared/package-managers.js';
