@@ -60,7 +60,8 @@ function mentions(text: string, name: string): boolean {
 
 /**
  * Why the default of ARG `name` cannot be rewritten for the image of a FROM, or the declaration to rewrite: it must
- * be declared once before the first FROM, with a plain default, and be used nowhere but as a FROM image.
+ * be declared once before the first FROM, with a plain default, never declared again in a stage (where the build
+ * could read it), and be used nowhere but as a FROM image.
  */
 function imageArg(m: Model, name: string): ArgDeclaration | string {
   const firstFrom = m.stages[0].from.index;
@@ -96,9 +97,8 @@ function imageArg(m: Model, name: string): ArgDeclaration | string {
       }
       continue;
     }
-    if (mentions(m.text.slice(ins.start, ins.end), name)) {
-      return `ARG ${name} is also used on line ${ins.line} (${ins.name}); changing its default would change more than the base image`;
-    }
+    // Any other instruction is in a stage, where an ARG of before the first FROM is unset unless declared again
+    // (which is refused above): `RUN echo $NAME` does not read it.
   }
   if (globals.length !== 1) return `ARG ${name} is declared ${globals.length} times before the first FROM`;
   const d = globals[0];
