@@ -95,6 +95,15 @@ describe('rebase and set-args in config files', () => {
     expect(cli.stdout).toContain('+COPY --from=node:18 ');
   });
 
+  it('do not turn the transforms on under -t, which runs exactly what it names; a config skip keeps them off', () => {
+    const files = { '.git/HEAD': '', 'api/Dockerfile': API };
+    const dir = makeTree({ ...files, 'docker-codemod.config.json': JSON.stringify({ rebase: ['node:16*=node:22'], 'set-args': { NODE_VERSION: '22' } }) });
+    expect(runCli(['--check', '-t', 'chain-runs', '.'], { cwd: dir }).status).toBe(0);
+    expect(runCli(['--check', '-t', 'rebase', '.'], { cwd: dir }).status).toBe(1);
+    const skipped = makeTree({ ...files, 'docker-codemod.config.json': JSON.stringify({ transforms: ['chain-runs'], skip: ['rebase'], rebase: ['node:16*=node:22'] }) });
+    expect(runCli(['--check', '.'], { cwd: skipped }).status).toBe(0);
+  });
+
   it('are checked: errors name the file and the key, and exit 2', () => {
     const cases: Array<[unknown, string]> = [
       [{ rebase: ['node:16'] }, '"rebase" holds a rule that cannot be used: "node:16" is not a rule'],
