@@ -32,6 +32,7 @@ import { githubAnnotations } from './report/github.js';
 import { sarifReport } from './report/sarif.js';
 import { statisticsTable } from './report/statistics.js';
 import { closest } from './suggest.js';
+import { collectRebase, collectSetArg, migrationCliOptions } from './cli-migrate.js';
 import { loadPlugins, PluginError } from './plugins/load.js';
 import { Progress } from './report/progress.js';
 import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable, unsafeLines } from './report/text.js';
@@ -68,6 +69,8 @@ interface CliOptions {
   filesFrom?: string;
   color: boolean;
   plugin?: string[];
+  rebase?: string[];
+  setArg?: Array<[string, string]>;
 }
 
 class UsageError extends Error {}
@@ -193,6 +196,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void): Comma
     .option('-t, --transforms <ids>', 'run only these transforms (comma-separated; may name ones that are off by default)', collectIds)
     .option('--skip <ids>', 'do not run these transforms (comma-separated)', collectIds)
     .option('--plugin <path|package>', 'also run the transforms of this ES module (a path, or a package installed here); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--rebase <pattern=image>', "rewrite base images matching the pattern (* matches any text and may be reused: 'registry.old/*=registry.new/*'); repeatable, first match wins; turns rebase on", collectRebase)
+    .option('--set-arg <NAME=VALUE>', 'set the default of ARG NAME in every file (pin-args); repeatable; turns pin-args on', collectSetArg)
     .option('--list-transforms', 'list the transforms: id, on by default or not, hadolint rules, description')
     .option('--context <dir>', "build context for every file (default: each Dockerfile's own directory; none for stdin)", parseContext)
     .option('--user <name>', 'name of the non-root user that transforms create', parseUser, 'app')
@@ -612,7 +617,7 @@ async function main(argv: string[]): Promise<number> {
     transforms,
     all,
     pluginUrls: plugins.urls,
-    options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}), ...(o.chainAll ? { chainPolicy: 'all' as const } : {}) },
+    options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}), ...(o.chainAll ? { chainPolicy: 'all' as const } : {}), ...migrationCliOptions(o) },
     config: new ConfigResolver({ transforms: o.transforms, skip: o.skip, config: o.config, all }),
     io,
     fileList,

@@ -22,6 +22,10 @@ export interface TransformOptions {
    * refresh with its install, files removed in a later RUN, tiny RUNs); 'all' every pair it can join safely.
    */
   chainPolicy?: 'gain' | 'all';
+  /** Base-image rules `pattern=replacement`, first match wins (rebase; transforms/rebase/rules.ts). */
+  rebase?: string[];
+  /** ARG defaults to set, by ARG name (pin-args). */
+  setArgs?: Record<string, string>;
 }
 
 export interface TransformContext {

@@ -15,6 +15,8 @@ import { yarnCacheClean } from './yarn-cache-clean.js';
 import { npmCacheClean } from './npm-cache-clean.js';
 import { sudoInRun } from './sudo-in-run.js';
 import { curlFail } from './curl-fail.js';
+import { rebaseTransform } from './rebase/index.js';
+import { pinArgs } from './pin-args.js';
 import type { Transform } from '../src/transform-types.js';
 
 /**
@@ -40,6 +42,8 @@ export const TRANSFORMS: readonly Transform[] = [
   npmCacheClean,
   sudoInRun,
   curlFail,
+  rebaseTransform,
+  pinArgs,
 ];
 
 export function findTransform(id: string): Transform | undefined {

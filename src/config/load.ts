@@ -70,6 +70,9 @@ export class ConfigFinder {
   private readonly checked = new Map<string, Config | null>();
   private readonly roots = new Map<string, string>();
 
+  /** `validIds`: the transform ids a config may name (default: the built-ins). */
+  constructor(private readonly validIds?: readonly string[]) {}
+
   private stopDir(dir: string): string {
     let root = this.roots.get(dir);
     if (root === undefined) {
@@ -106,7 +109,7 @@ export class ConfigFinder {
     if (!found) return null;
     let c = this.checked.get(found.filepath);
     if (c === undefined) {
-      c = found.config === undefined ? null : checkConfig(found.config, found.filepath, dirname(found.filepath), displayPath(found.filepath));
+      c = found.config === undefined ? null : checkConfig(found.config, found.filepath, dirname(found.filepath), displayPath(found.filepath), this.validIds);
       this.checked.set(found.filepath, c);
     }
     return c;

@@ -3,6 +3,7 @@ import type { Transform, TransformOptions } from '../transform-types.js';
 import { HadolintConfigFinder, type HadolintIgnores } from './hadolint.js';
 import { ConfigFinder } from './load.js';
 import { globMatcher } from './match.js';
+import { migrationIds, migrationOptions } from './migrate-plan.js';
 import type { Config, Settings } from './settings.js';
 
 /** What the command line chose: these win over every config file. */
@@ -61,6 +62,7 @@ export function planFor(cli: CliChoice, config: Config | null, hadolint: Hadolin
     for (const id of hadolintSkips(hadolint, all)) set.delete(id);
     ids = [...set];
   }
+  ids.push(...migrationIds(cli, ls));
   const skip = new Set(cli.skip ?? []);
   // Registry order: the order a pass runs them in.
   const transformIds = all.map((t) => t.id).filter((id) => ids.includes(id) && !skip.has(id));
@@ -75,18 +77,20 @@ export function planFor(cli: CliChoice, config: Config | null, hadolint: Hadolin
     }
     if (l.chain !== undefined) options.chainPolicy = l.chain;
   }
-  return { transformIds, options: { ...options, ...cli.options } };
+  return { transformIds, options: migrationOptions(ls, options, cli.options) };
 }
 
 /** Config files for a run: found upward from each Dockerfile, or the one named by --config, or none. */
 export class ConfigResolver {
-  private readonly finder = new ConfigFinder();
+  private readonly finder: ConfigFinder;
   private readonly hadolint = new HadolintConfigFinder();
   private named: Config | null = null;
   private readonly cli: CliChoice;
 
   constructor(choice: Omit<CliChoice, 'options'>) {
     this.cli = { ...choice, options: {} };
+    // A config may name the transforms of the plugins the run loaded.
+    this.finder = new ConfigFinder(choice.all?.map((t) => t.id));
   }
 
   /** Take the options given on the command line, and load the --config file, if any. Throws ConfigError. */

@@ -1,6 +1,7 @@
 import { picomatch } from './match.js';
 import { didYouMean as suggestion } from './suggest.js';
 import { TRANSFORMS } from '../builtins.js';
+import { checkRebase, checkSetArgs } from './migrate-settings.js';
 
 /** Settings a config file, or one of its `per-file` entries, may give. */
 export interface Settings {
@@ -10,6 +11,10 @@ export interface Settings {
   user?: string;
   uid?: number;
   chain?: 'gain' | 'all';
+  /** Base-image rules `pattern=replacement` (rebase). */
+  rebase?: string[];
+  /** ARG defaults by name (pin-args). */
+  setArgs?: Record<string, string>;
 }
 
 /** A loaded and checked config file. */
@@ -28,15 +33,19 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const SETTING_KEYS = ['transforms', 'skip', 'unsafe-fixes', 'user', 'uid', 'chain'] as const;
+const SETTING_KEYS = ['transforms', 'skip', 'unsafe-fixes', 'user', 'uid', 'chain', 'rebase', 'set-args'] as const;
 const FILE_KEYS = [...SETTING_KEYS, 'exclude', 'per-file'] as const;
 
 const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
 
-const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+export const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 
-class Checker {
-  constructor(private readonly file: string) {}
+export class Checker {
+  constructor(
+    private readonly file: string,
+    /** Transform ids `transforms` and `skip` may name: the built-ins, and the plugins' of the run. */
+    private readonly valid: readonly string[] = TRANSFORMS.map((t) => t.id),
+  ) {}
 
   fail(where: string[], message: string): never {
     throw new ConfigError(`${this.file}: ${where.map((k) => `"${k}"`).join(' > ')} ${message}`);
@@ -54,7 +63,7 @@ class Checker {
 
   ids(where: string[], v: unknown): string[] {
     const ids = this.strings(where, v);
-    const valid = TRANSFORMS.map((t) => t.id);
+    const valid = this.valid;
     for (const id of ids) {
       if (!valid.includes(id)) this.fail(where, `names no transform: "${id}"${suggestion(id, valid)}; valid ids: ${valid.join(', ')}`);
     }
@@ -111,6 +120,12 @@ class Checker {
           if (v !== 'gain' && v !== 'all') this.fail(at, `must be "gain" or "all", not ${JSON.stringify(v)}`);
           s.chain = v;
           break;
+        case 'rebase':
+          s.rebase = checkRebase(this, at, v);
+          break;
+        case 'set-args':
+          s.setArgs = checkSetArgs(this, at, v);
+          break;
         default:
           if (!allowed.includes(key)) {
             const more = (FILE_KEYS as readonly string[]).includes(key) ? ' here' : '';
@@ -123,8 +138,8 @@ class Checker {
 }
 
 /** Check a config file's content (the parsed object); `display` names the file in messages. */
-export function checkConfig(raw: unknown, path: string, dir: string, display: string): Config {
-  const c = new Checker(display);
+export function checkConfig(raw: unknown, path: string, dir: string, display: string, validIds?: readonly string[]): Config {
+  const c = new Checker(display, validIds);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(`${display}: the settings must be an object, not ${typeOf(raw)}`);
   }

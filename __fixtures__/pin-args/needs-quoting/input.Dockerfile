@@ -1,0 +1,4 @@
+ARG GREETING=hello
+ARG MESSAGE
+ARG PRICE="1"
+FROM alpine:3.20

@@ -1,0 +1,2 @@
+ARG NODE_VERSION="18"-alpine
+FROM node:${NODE_VERSION}

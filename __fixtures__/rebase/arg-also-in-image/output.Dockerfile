@@ -1,0 +1,3 @@
+ARG BASE=node:16
+FROM ${BASE}
+FROM ${BASE}-slim

@@ -1,0 +1,5 @@
+ARG BASE="node:16-alpine"
+ARG VERSION=1.0
+FROM ${BASE} AS build
+RUN echo "$VERSION"
+FROM $BASE

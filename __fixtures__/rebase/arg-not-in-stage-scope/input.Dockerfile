@@ -1,0 +1,5 @@
+# escape=`
+ARG BASE=node:16
+FROM ${BASE}
+# not the ARG: a global ARG is unset in a stage that does not declare it again
+RUN echo $BASE

@@ -1,0 +1,4 @@
+ARG BASE=node:16
+FROM $BASE
+ARG BASE
+RUN echo "built on $BASE"

@@ -1,0 +1,10 @@
+# Build with the old LTS
+FROM --platform=$BUILDPLATFORM node:20 AS build
+WORKDIR /src
+RUN --mount=type=cache,from=node:20,source=/usr/local/bin,target=/opt/node npm ci
+COPY --from=node:20 /usr/local/bin/node /usr/local/bin/
+FROM build AS test
+RUN npm test
+FROM nginx:1.25
+COPY --from=build /src/dist /usr/share/nginx/html
+COPY --from=0 /src/LICENSE /

@@ -1,0 +1,2 @@
+FROM node:16-alpine
+FROM node:18

@@ -1,0 +1,2 @@
+ARG NODE_VERSION=16
+FROM node:${NODE_VERSION}-alpine

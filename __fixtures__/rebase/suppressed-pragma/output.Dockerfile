@@ -1,0 +1,2 @@
+# docker-codemod ignore=rebase
+FROM node:16
