@@ -33,7 +33,7 @@ import { sarifReport } from './report/sarif.js';
 import { statisticsTable } from './report/statistics.js';
 import { closest } from './suggest.js';
 import { collectRebase, collectSetArg, migrationCliOptions } from './cli-migrate.js';
-import { loadPlugins, PluginError } from './plugins/load.js';
+import { availableTransforms, loadPlugins, PluginError } from './plugins/load.js';
 import { Progress } from './report/progress.js';
 import { changedLine, noteLine, problemLine, skipLines, summaryLine, transformsTable, unsafeLines } from './report/text.js';
 import { emptySummary, summarize, tally, type FileReport, type Mode, type Summary } from './report/types.js';
@@ -245,7 +245,9 @@ function selectTransforms(o: CliOptions, all: readonly Transform[]): Transform[]
     if (bad.length > 0) {
       const guess = bad.length === 1 ? closest(bad[0], valid) : undefined;
       const hint = guess ? `did you mean '${guess}'?` : `valid ids: ${valid.join(', ')}`;
-      throw new UsageError(`unknown transform ${bad.map((b) => `'${b}'`).join(', ')} in ${flag}; ${hint}`);
+      // Config files are read per Dockerfile, after the options: their plugins are not known here.
+      const plugins = guess ? '' : ' (a transform of a plugin that a config file names is selected in that config, or loaded with --plugin)';
+      throw new UsageError(`unknown transform ${bad.map((b) => `'${b}'`).join(', ')} in ${flag}; ${hint}${plugins}`);
     }
   };
   if (o.transforms !== undefined) {
@@ -321,7 +323,7 @@ interface Run {
   mode: Mode;
   json: boolean;
   transforms: Transform[];
-  /** Built-in and plugin transforms (for reports that describe them). */
+  /** Built-in and plugin transforms (for reports that describe them; config files' plugins added once found). */
   all: readonly Transform[];
   /** File URLs of the plugin modules (workers import them). */
   pluginUrls: string[];
@@ -396,17 +398,19 @@ async function runStdin(run: Run): Promise<number> {
   const read = await readStdinLimited();
   const bytes = read.ok ? read.bytes : Buffer.alloc(0);
   const { plan } = await run.config.forFile(null, process.cwd(), true);
+  run.all = [...run.all, ...run.config.pluginTransforms().filter((t) => !run.all.some((a) => a.id === t.id))];
   let res: FileResult = read.ok
     ? { status: 'error', message: 'internal error: no result', internal: true }
     : { status: 'error', message: read.message, internal: false };
   if (read.ok && run.o.timeout > 0) {
     // In a worker, under the time limit, like a file.
-    const setup = { transformIds: plan.transformIds, options: plan.options, timeoutMs: timeoutMs(run.o.timeout), pluginUrls: run.pluginUrls };
+    const setup = { transformIds: plan.transformIds, options: plan.options, timeoutMs: timeoutMs(run.o.timeout), pluginUrls: plan.pluginUrls ?? run.pluginUrls };
     for await (const r of processFiles([{ path: STDIN_NAME, contextDir: run.o.context ?? null, bytes }], setup, 1)) res = r;
   } else if (read.ok) {
     await startShell();
     const context = run.o.context ? directoryContext(run.o.context) : undefined;
-    res = processBytes(bytes, { transforms: transformsFor(plan.transformIds, run.all), context, options: plan.options });
+    const available = plan.pluginUrls ? await availableTransforms(plan.pluginUrls) : run.all;
+    res = processBytes(bytes, { transforms: transformsFor(plan.transformIds, available), context, options: plan.options });
   }
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
@@ -451,6 +455,8 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     if (plan) planOf.set(f, plan);
   });
   found.files = found.files.filter((f) => planOf.has(f));
+  // Reports describe the transforms of plugins that config files named too.
+  run.all = [...run.all, ...run.config.pluginTransforms().filter((t) => !run.all.some((a) => a.id === t.id))];
   // Only the JSON document needs every report at the end; text mode keeps counts.
   const reports: FileReport[] = [];
   const summary = emptySummary();
@@ -618,7 +624,7 @@ async function main(argv: string[]): Promise<number> {
     all,
     pluginUrls: plugins.urls,
     options: { user: o.user, ...(o.uid !== undefined ? { uid: o.uid } : {}), ...(o.unsafeFixes ? { unsafeFixes: true } : {}), ...(o.chainAll ? { chainPolicy: 'all' as const } : {}), ...migrationCliOptions(o) },
-    config: new ConfigResolver({ transforms: o.transforms, skip: o.skip, config: o.config, all }),
+    config: new ConfigResolver({ transforms: o.transforms, skip: o.skip, config: o.config, all, pluginUrls: plugins.urls }),
     io,
     fileList,
     errColors: makeColors(colorEnabled(process.stderr, process.env, o.color)),

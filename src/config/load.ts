@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { insideRoot, jsonProblem, present, readConfigText } from './read.js';
-import { checkConfig, ConfigError, type Config } from './settings.js';
+import { TRANSFORMS } from '../builtins.js';
+import { loadPlugins, PluginError, resolvePlugin } from '../plugins/load.js';
+import { checkConfig, ConfigError, pluginSpecs, type Config } from './settings.js';
 
 const NAME = 'docker-codemod';
 const FS_ROOT = resolve('/');
@@ -67,11 +69,17 @@ export function repositoryRoot(dir: string): string | null {
 export class ConfigFinder {
   /** Per directory searched: the config file that governs it (null: none), once per run. */
   private readonly byDir = new Map<string, Promise<Found | null>>();
-  private readonly checked = new Map<string, Config | null>();
+  private readonly checked = new Map<string, Promise<Config | null>>();
   private readonly roots = new Map<string, string>();
 
-  /** `validIds`: the transform ids a config may name (default: the built-ins). */
-  constructor(private readonly validIds?: readonly string[]) {}
+  /**
+   * `validIds`: the transform ids a config may name besides its own plugins' (default: the built-ins);
+   * `runPluginUrls`: the modules the run loaded already (`--plugin`), which a config naming them again does not reload.
+   */
+  constructor(
+    private readonly validIds?: readonly string[],
+    private readonly runPluginUrls: readonly string[] = [],
+  ) {}
 
   private stopDir(dir: string): string {
     let root = this.roots.get(dir);
@@ -105,14 +113,39 @@ export class ConfigFinder {
     return hit;
   }
 
-  private check(found: Found | null): Config | null {
-    if (!found) return null;
+  private known(): readonly string[] {
+    return this.validIds ?? TRANSFORMS.map((t) => t.id);
+  }
+
+  private check(found: Found | null): Promise<Config | null> {
+    if (!found || found.config === undefined) return Promise.resolve(null);
     let c = this.checked.get(found.filepath);
     if (c === undefined) {
-      c = found.config === undefined ? null : checkConfig(found.config, found.filepath, dirname(found.filepath), displayPath(found.filepath), this.validIds);
-      this.checked.set(found.filepath, c);
+      const { filepath, config } = found;
+      const display = displayPath(filepath);
+      c = this.plugins(pluginSpecs(config, display), dirname(filepath), display).then((plugins) => {
+        const valid = [...this.known(), ...plugins.transforms.map((t) => t.id)];
+        return checkConfig(config, filepath, dirname(filepath), display, valid, plugins);
+      });
+      this.checked.set(filepath, c);
     }
     return c;
+  }
+
+  /** Load the plugins a config names (relative to its directory), but not those the run loaded already. */
+  private async plugins(specs: string[], dir: string, display: string): Promise<Config['plugins']> {
+    if (specs.length === 0) return { transforms: [], urls: [] };
+    try {
+      const fresh = specs.filter((spec) => !this.runPluginUrls.includes(resolvePlugin(spec, dir)));
+      const loaded = await loadPlugins(fresh, dir);
+      for (const t of loaded.transforms) {
+        if (this.known().includes(t.id)) throw new PluginError(`transform id '${t.id}' is already used by a plugin given with --plugin`);
+      }
+      return loaded;
+    } catch (e) {
+      if (!(e instanceof PluginError)) throw e;
+      throw new ConfigError(`${display}: "plugins": ${e.message}`);
+    }
   }
 
   /** The config that governs files in `dir`, or null. Throws ConfigError for a file that cannot be used. */
@@ -128,7 +161,7 @@ export class ConfigFinder {
     if (!abs.endsWith('.json') && !abs.endsWith('.mjs')) {
       throw new ConfigError(`${displayPath(abs)}: cannot be loaded (a config is a .json or .mjs file, or a package.json)`);
     }
-    const c = this.check(await loadFile(abs));
+    const c = await this.check(await loadFile(abs));
     if (!c) {
       const what = basename(abs) === 'package.json' ? `has no "${NAME}" key` : 'is empty';
       throw new ConfigError(`${displayPath(abs)}: ${what}`);

@@ -18,12 +18,16 @@ export interface CliChoice {
   config?: string | false;
   /** Every transform a run knows, in pass order: the built-ins, then those of `--plugin` modules. */
   all?: readonly Transform[];
+  /** The file URLs of the `--plugin` modules. */
+  pluginUrls?: readonly string[];
 }
 
 /** The transforms and options for one Dockerfile. */
 export interface FilePlan {
   transformIds: string[];
   options: TransformOptions;
+  /** Every plugin module the file's transforms come from, when its config file names plugins of its own. */
+  pluginUrls?: string[];
 }
 
 /** The name of the user that non-root-user creates when nothing says otherwise. */
@@ -49,7 +53,8 @@ function hadolintSkips(h: HadolintIgnores | null, all: readonly Transform[]): st
  */
 export function planFor(cli: CliChoice, config: Config | null, hadolint: HadolintIgnores | null, abs: string | null): FilePlan {
   const ls = layers(config, abs);
-  const all = cli.all ?? TRANSFORMS;
+  const own = config?.plugins.transforms ?? [];
+  const all = own.length ? [...(cli.all ?? TRANSFORMS), ...own] : (cli.all ?? TRANSFORMS);
   let ids: string[];
   if (cli.transforms) {
     ids = [...cli.transforms];
@@ -77,7 +82,9 @@ export function planFor(cli: CliChoice, config: Config | null, hadolint: Hadolin
     }
     if (l.chain !== undefined) options.chainPolicy = l.chain;
   }
-  return { transformIds, options: migrationOptions(ls, options, cli.options) };
+  const plan: FilePlan = { transformIds, options: migrationOptions(ls, options, cli.options) };
+  if (config?.plugins.urls.length) plan.pluginUrls = [...(cli.pluginUrls ?? []), ...config.plugins.urls];
+  return plan;
 }
 
 /** Config files for a run: found upward from each Dockerfile, or the one named by --config, or none. */
@@ -90,7 +97,7 @@ export class ConfigResolver {
   constructor(choice: Omit<CliChoice, 'options'>) {
     this.cli = { ...choice, options: {} };
     // A config may name the transforms of the plugins the run loaded.
-    this.finder = new ConfigFinder(choice.all?.map((t) => t.id));
+    this.finder = new ConfigFinder(choice.all?.map((t) => t.id), choice.pluginUrls);
   }
 
   /** Take the options given on the command line, and load the --config file, if any. Throws ConfigError. */
@@ -100,6 +107,17 @@ export class ConfigResolver {
     // config kept aside (ci/strict.json) can still name the repository's paths.
     if (typeof this.cli.config === 'string') this.named = { ...(await this.finder.load(this.cli.config)), dir: process.cwd() };
   }
+
+  /** The transforms of plugins that config files named (loaded so far), each module once. */
+  pluginTransforms(): Transform[] {
+    const out: Transform[] = [];
+    for (const c of this.used) {
+      for (const t of c.plugins.transforms) if (!out.some((o) => o.id === t.id)) out.push(t);
+    }
+    return out;
+  }
+
+  private readonly used = new Set<Config>();
 
   private async configFor(dir: string): Promise<Config | null> {
     if (this.cli.config === false) return null;
@@ -112,6 +130,7 @@ export class ConfigResolver {
    */
   async forFile(abs: string | null, dir: string, explicit: boolean): Promise<{ plan: FilePlan; excludedBy: string | null }> {
     const config = await this.configFor(dir);
+    if (config) this.used.add(config);
     if (abs !== null && !explicit && config && globMatcher(config.dir, config.exclude)(abs)) {
       return { plan: { transformIds: [], options: {} }, excludedBy: config.path };
     }

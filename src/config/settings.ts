@@ -1,6 +1,7 @@
 import { picomatch } from './match.js';
 import { didYouMean as suggestion } from './suggest.js';
 import { TRANSFORMS } from '../builtins.js';
+import type { Transform } from '../transform-types.js';
 import { checkRebase, checkSetArgs } from './migrate-settings.js';
 
 /** Settings a config file, or one of its `per-file` entries, may give. */
@@ -26,6 +27,8 @@ export interface Config {
   settings: Settings;
   exclude: string[];
   perFile: Array<{ pattern: string; settings: Settings }>;
+  /** The plugin modules it names (`plugins`), loaded: their transforms join those of the run for its files. */
+  plugins: { transforms: Transform[]; urls: string[] };
 }
 
 /** A config file that cannot be used: the message names the file and the key. */
@@ -34,7 +37,7 @@ export class ConfigError extends Error {
 }
 
 const SETTING_KEYS = ['transforms', 'skip', 'unsafe-fixes', 'user', 'uid', 'chain', 'rebase', 'set-args'] as const;
-const FILE_KEYS = [...SETTING_KEYS, 'exclude', 'per-file'] as const;
+const FILE_KEYS = [...SETTING_KEYS, 'exclude', 'per-file', 'plugins'] as const;
 
 const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
 
@@ -138,13 +141,20 @@ export class Checker {
 }
 
 /** Check a config file's content (the parsed object); `display` names the file in messages. */
-export function checkConfig(raw: unknown, path: string, dir: string, display: string, validIds?: readonly string[]): Config {
+export function checkConfig(
+  raw: unknown,
+  path: string,
+  dir: string,
+  display: string,
+  validIds?: readonly string[],
+  plugins: Config['plugins'] = { transforms: [], urls: [] },
+): Config {
   const c = new Checker(display, validIds);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(`${display}: the settings must be an object, not ${typeOf(raw)}`);
   }
   const obj = raw as Record<string, unknown>;
-  const config: Config = { path, dir, settings: c.settings([], obj, FILE_KEYS), exclude: [], perFile: [] };
+  const config: Config = { path, dir, settings: c.settings([], obj, FILE_KEYS), exclude: [], perFile: [], plugins };
   if (obj.exclude !== undefined) config.exclude = c.globs(['exclude'], obj.exclude);
   if (obj['per-file'] !== undefined) {
     for (const [pattern, v] of Object.entries(c.object(['per-file'], obj['per-file']))) {
@@ -154,4 +164,14 @@ export function checkConfig(raw: unknown, path: string, dir: string, display: st
     }
   }
   return config;
+}
+
+/** The plugin specs a config names (`plugins`: paths relative to its directory, or packages), checked. */
+export function pluginSpecs(raw: unknown, display: string): string[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const v = (raw as Record<string, unknown>).plugins;
+  if (v === undefined) return [];
+  const specs = new Checker(display).strings(['plugins'], v);
+  if (specs.some((s) => s.trim() === '')) throw new ConfigError(`${display}: "plugins" holds an empty name`);
+  return specs;
 }

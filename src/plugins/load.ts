@@ -103,10 +103,20 @@ export async function loadPlugins(specs: string[], cwd: string): Promise<LoadedP
   return { transforms, urls };
 }
 
-/** The built-in transforms and those of the plugin modules at these URLs (loaded in this thread). */
-export async function availableTransforms(pluginUrls: string[] = []): Promise<readonly Transform[]> {
-  if (pluginUrls.length === 0) return TRANSFORMS;
-  const plugins: Transform[] = [];
-  for (const url of pluginUrls) plugins.push(...(await importTransforms(url, url)));
-  return [...TRANSFORMS, ...plugins];
+const availableByUrls = new Map<string, Promise<readonly Transform[]>>();
+
+/** The built-in transforms and those of the plugin modules at these URLs (loaded in this thread, once per list). */
+export function availableTransforms(pluginUrls: string[] = []): Promise<readonly Transform[]> {
+  if (pluginUrls.length === 0) return Promise.resolve(TRANSFORMS);
+  const key = pluginUrls.join('\n');
+  let list = availableByUrls.get(key);
+  if (!list) {
+    list = (async () => {
+      const plugins: Transform[] = [];
+      for (const url of pluginUrls) plugins.push(...(await importTransforms(url, url)));
+      return [...TRANSFORMS, ...plugins];
+    })();
+    availableByUrls.set(key, list);
+  }
+  return list;
 }

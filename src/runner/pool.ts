@@ -26,6 +26,8 @@ export interface PoolJob {
   /** This file's transforms and options, when they are not the setup's (config files, per-file settings). */
   transformIds?: string[];
   options?: TransformOptions;
+  /** The plugin modules its transforms come from, when they are not the setup's (a config file's `plugins`). */
+  pluginUrls?: string[];
   /** The file's bytes, when they are not read from `path` (stdin). */
   bytes?: Uint8Array;
 }
@@ -77,13 +79,14 @@ export async function* processFiles(
     const transforms = transformsFor(setup.transformIds, available);
     const contexts = new Map<string, BuildContext>();
     for (const job of jobs) {
+      const own = job.pluginUrls ? await availableTransforms(job.pluginUrls) : available;
       let context: BuildContext | undefined;
       if (job.contextDir !== null) {
         context = contexts.get(pathKey(job.contextDir));
         if (!context) contexts.set(pathKey(job.contextDir), (context = directoryContext(job.contextDir)));
       }
       const opts = {
-        transforms: job.transformIds ? transformsFor(job.transformIds, available) : transforms,
+        transforms: job.transformIds ? transformsFor(job.transformIds, own) : transforms,
         context,
         options: job.options ?? setup.options,
         checkContent: job.checkContent,
