@@ -26,24 +26,31 @@ const MAX_DEPTH = 6;
 const ENV_TEMPLATE = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$/i;
 const ENV_FILE = /^\.env(\..+)?$/;
 
-/** The Dockerfile's text that could name a context path: RUN, CMD, ENTRYPOINT, ENV, ARG, and COPY/ADD from the context. */
-function readers(model: Model): string {
-  const parts: string[] = [];
-  const add = (ins: Instruction) => {
+/** A piece of the Dockerfile that could name a context path, and whether it is a COPY/ADD source. */
+interface Reader {
+  index: number;
+  text: string;
+  copy: boolean;
+}
+
+/** The Dockerfile's text that could name a context path: RUN, CMD, ENTRYPOINT, ENV, ARG, and COPY/ADD sources. */
+function readers(model: Model): Reader[] {
+  const out: Reader[] = [];
+  const add = (ins: Instruction, index: number) => {
     const body = model.text.slice(ins.argsStart, ins.argsEnd);
     if (ins.name === 'COPY' || ins.name === 'ADD') {
       // A copy from a stage or an image does not read the context; the destination (the last argument) is no source.
       if (ins.flags.some((f) => f.name.toLowerCase() === 'from')) return;
-      if (ins.heredoc) return void parts.push(body);
-      parts.push(ins.args.slice(0, -1).map((a) => a.value).join(' '));
+      const text = ins.heredoc ? body : ins.args.slice(0, -1).map((a) => a.value).join(' ');
+      out.push({ index, text, copy: true });
     } else if (ins.name === 'ONBUILD' && ins.trigger) {
-      add(ins.trigger);
+      add(ins.trigger, index);
     } else if (!['FROM', 'WORKDIR', 'USER', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL'].includes(ins.name)) {
-      parts.push(body);
+      out.push({ index, text: body, copy: false });
     }
   };
-  model.instructions.forEach(add);
-  return parts.join('\n');
+  model.instructions.forEach((ins) => add(ins, ins.index));
+  return out;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -54,7 +61,6 @@ function names(text: string, name: string): boolean {
 }
 
 interface Signals {
-  text: string;
   runs: string;
   has(path: string): boolean;
 }
@@ -67,16 +73,16 @@ const GRADLE_BUILD = /(^|[\s/])gradlew?\s[^\n]*\b(build|assemble|installDist|boo
 /** Python builds that read the repository's history for their version. */
 const VCS_VERSIONING = /setuptools[_-]scm|hatch-vcs|versioneer|dunamai|dynamic-versioning|versioningit/;
 
-/** Build output directories a RUN of the Dockerfile makes again, with the signal that says so. */
-function rebuilt(s: Signals): Map<string, string> {
-  const out = new Map<string, string>();
+/** Build output directories a RUN of the Dockerfile makes again, with the build command that does. */
+function rebuilt(s: Signals): Map<string, RegExp> {
+  const out = new Map<string, RegExp>();
   if (s.has('package.json') && NODE_BUILD.test(s.runs)) {
-    out.set('dist', 'a RUN builds the Node project');
-    out.set('build', 'a RUN builds the Node project');
+    out.set('dist', NODE_BUILD);
+    out.set('build', NODE_BUILD);
   }
-  if ((s.has('build.gradle') || s.has('build.gradle.kts')) && GRADLE_BUILD.test(s.runs)) out.set('build', 'a RUN runs the Gradle build');
-  if (s.has('Cargo.toml') && CARGO_BUILD.test(s.runs)) out.set('target', 'a RUN runs cargo');
-  if (s.has('pom.xml') && MAVEN_BUILD.test(s.runs)) out.set('target', 'a RUN runs the Maven build');
+  if ((s.has('build.gradle') || s.has('build.gradle.kts')) && GRADLE_BUILD.test(s.runs)) out.set('build', GRADLE_BUILD);
+  if (s.has('Cargo.toml') && CARGO_BUILD.test(s.runs)) out.set('target', CARGO_BUILD);
+  if (s.has('pom.xml') && MAVEN_BUILD.test(s.runs)) out.set('target', MAVEN_BUILD);
   return out;
 }
 
@@ -104,11 +110,19 @@ function pycacheDirs(context: BuildContext): string[] {
 export function findCandidates(model: Model, context: BuildContext): Candidate[] {
   const top = context.list?.('') ?? [];
   const has = (name: string) => top.includes(name) || top.includes(`${name}/`);
-  const text = readers(model);
-  const runs = model.instructions.filter((i) => i.name === 'RUN').map((i) => model.text.slice(i.argsStart, i.argsEnd)).join('\n');
-  const s: Signals = { text, runs, has };
+  const parts = readers(model);
+  const text = parts.map((p) => p.text).join('\n');
+  const runList = model.instructions.filter((i) => i.name === 'RUN');
+  const runs = runList.map((i) => model.text.slice(i.argsStart, i.argsEnd)).join('\n');
+  const s: Signals = { runs, has };
   const out: Candidate[] = [];
   const named = (name: string) => (names(text, name) ? `the Dockerfile names ${name}` : null);
+  /** Build output is named by a COPY from the context, or read before the RUN that builds it again. */
+  const namedBeforeBuild = (name: string, build: RegExp) => {
+    const first = runList.find((i) => build.test(model.text.slice(i.argsStart, i.argsEnd)))?.index ?? Infinity;
+    const hit = parts.find((p) => (p.copy || p.index < first) && names(p.text, name));
+    return hit ? `the Dockerfile ${hit.copy ? 'copies' : 'names'} ${name}${hit.copy ? '' : ' before the RUN that builds it'}` : null;
+  };
 
   for (const [vcs, tool] of [['.git', 'git'], ['.hg', 'hg'], ['.svn', 'svn']] as const) {
     if (!has(vcs)) continue;
@@ -138,7 +152,8 @@ export function findCandidates(model: Model, context: BuildContext): Candidate[]
   for (const dir of ['dist', 'build', 'target']) {
     if (!top.includes(`${dir}/`)) continue;
     // Output no RUN makes again may be what the image runs (`CMD node dist/index.js` with no build step).
-    const needed = again.has(dir) ? named(dir) : `no RUN rebuilds ${dir}: the image may use the copied one`;
+    const build = again.get(dir);
+    const needed = build ? namedBeforeBuild(dir, build) : `no RUN rebuilds ${dir}: the image may use the copied one`;
     out.push({ entry: dir, paths: [dir], tier: 'unsafe', needed });
   }
   const logs = top.filter((n) => !n.endsWith('/') && n.endsWith('.log'));
