@@ -4,6 +4,7 @@
  * guessed), with what the Dockerfile shows about whether the build or the image needs it.
  */
 import type { Instruction, Model } from '../../src/model/types.js';
+import { commandsOf } from '../../src/plugins/query.js';
 import type { BuildContext, Tier } from '../types.js';
 
 export interface Candidate {
@@ -70,6 +71,40 @@ const NODE_BUILD = /\b(npm|pnpm|yarn|bun)\s+(run\s+)?build\b|\b(tsc|vite\s+build
 const CARGO_BUILD = /\bcargo\s+(build|install|test|chef)\b/;
 const MAVEN_BUILD = /(^|[\s/])mvnw?\s[^\n]*\b(package|install|verify)\b/m;
 const GRADLE_BUILD = /(^|[\s/])gradlew?\s[^\n]*\b(build|assemble|installDist|bootJar|jar|shadowJar)\b/m;
+/** Subcommands of a version-control tool that read no repository in the working directory. */
+const NO_REPOSITORY: Record<string, RegExp> = {
+  git: /^(clone|ls-remote|init|version|--version|help|config --(global|system))\b/,
+  hg: /^(clone|version|--version|help)\b/,
+  svn: /^(checkout|co|export|--version|help)\b/,
+};
+
+/** Why a RUN may read the context's repository data through `tool`, or null. */
+function runsVcs(model: Model, tool: 'git' | 'hg' | 'svn'): string | null {
+  for (const ins of model.instructions) {
+    if (ins.name !== 'RUN') continue;
+    const body = model.text.slice(ins.argsStart, ins.argsEnd);
+    if (!names(body, tool)) continue;
+    const cmds = commandsOf(ins);
+    if (cmds.length === 0) {
+      // Not parsed (a heredoc, exec form): the tool where it stands as a command (at a line start, after && ; | or `(`).
+      const at = new RegExp(`(^|[;&|(]|\\bthen|\\bdo)\\s*(sudo\\s+)?${tool}\\s+([^\\n]*)`, 'gm');
+      for (const m of body.matchAll(at)) {
+        if (!NO_REPOSITORY[tool].test(m[3])) return `the RUN on line ${ins.line} runs ${tool} ${m[3].split(/\s/)[0]}`.trimEnd();
+      }
+      continue;
+    }
+    for (const c of cmds) {
+      if (c.name !== tool) continue;
+      const args = c.args.map((a) => a.value ?? '$').join(' ');
+      if (!NO_REPOSITORY[tool].test(args)) return `the RUN on line ${ins.line} runs ${tool} ${c.args[0]?.value ?? ''}`.trimEnd();
+    }
+  }
+  return null;
+}
+
+/** Go stamps binaries with the revision of the repository they are built in (`-buildvcs`, on by default). */
+const GO_BUILD = /\bgo\s+(build|install)\b/;
+
 /** Python builds that read the repository's history for their version. */
 const VCS_VERSIONING = /setuptools[_-]scm|hatch-vcs|versioneer|dunamai|dynamic-versioning|versioningit/;
 
@@ -126,10 +161,16 @@ export function findCandidates(model: Model, context: BuildContext): Candidate[]
 
   for (const [vcs, tool] of [['.git', 'git'], ['.hg', 'hg'], ['.svn', 'svn']] as const) {
     if (!has(vcs)) continue;
-    let needed = named(vcs) ?? (names(runs, tool) ? `a RUN runs ${tool}, which may read ${vcs}` : null);
+    const run = runsVcs(model, tool);
+    let needed = named(vcs) ?? (run ? `${run}, which may read ${vcs}` : null);
     if (!needed && vcs === '.git') {
       const manifest = ['pyproject.toml', 'setup.py', 'setup.cfg'].find((f) => VCS_VERSIONING.test(context.readText(f) ?? ''));
       if (manifest) needed = `${manifest} takes its version from git history`;
+      else if (has('go.mod') && GO_BUILD.test(runs) && !/-buildvcs=false/.test(runs)) {
+        needed = 'go build stamps the binary with the git revision (-buildvcs) when .git is sent';
+      } else if (/\bgit\s+(rev-parse|describe|log|show|rev-list)\b/.test(context.readText('package.json') ?? '')) {
+        needed = 'a package.json script runs git';
+      }
     }
     out.push({ entry: vcs, paths: [vcs], tier: 'safe', needed });
   }
