@@ -537,11 +537,14 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   };
   // A result that writes context files (.dockerignore) waits for the others: files of one context are written once.
   const pending: Pending[] = [];
+  // The Dockerfiles that make none, which a .dockerignore of their context must not hurt.
+  const others: Array<{ display: string; contextDir: string; text: string }> = [];
   for await (const res of processFiles(jobs, setup, workers)) {
     const f = files[done];
     const r = reportOf(escapeName(f.display), res);
     if (res.status === 'done' && res.sideFiles.length > 0) pending.push({ index: done, file: f, res, report: r });
     else conclude(f, res, r);
+    if (res.status === 'done' && res.sideFiles.length === 0) others.push({ display: r.path, contextDir: lossy(jobs[done].contextDir), text: res.output });
     progress.tick(++done);
     // Let EPIPE and signals through between files.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -554,6 +557,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
       write: run.mode === 'write',
       diffs: run.o.dryRun === true,
       cwd,
+      others,
       conclude,
       reportOf,
     });

@@ -108,6 +108,16 @@ describe('dockerignore from the command line', () => {
     expect(r.stderr).toContain('Dockerfile.debug:3: [dockerignore] .dockerignore not written: Dockerfile, in the same build context, would make it differently');
   });
 
+  it('a Dockerfile of the same context that makes no .dockerignore but copies what it would exclude: not written (-j 2)', () => {
+    const prebuilt = 'FROM node:20-alpine\nWORKDIR /app\nCOPY node_modules ./node_modules\nCOPY server.js ./\nCMD ["node", "server.js"]\n';
+    const dir = makeTree({ Dockerfile: NODE_DOCKERFILE, 'Dockerfile.prebuilt': prebuilt, ...NODE_CONTEXT });
+    const r = runCli([...T, '--unsafe-fixes', '--verbose', '-j', '2'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, '.dockerignore'))).toBe(false);
+    expect(read(dir, 'Dockerfile')).toBe(NODE_DOCKERFILE);
+    expect(r.stderr).toContain('Dockerfile:3: [dockerignore] .dockerignore not written: Dockerfile.prebuilt, in the same build context, names node_modules');
+  });
+
   it('a .dockerignore that is a symlink out of the context is neither read nor written', () => {
     const outside = makeTree({ ignore: 'secret-dir\n' });
     const dir = makeTree({ Dockerfile: 'FROM python:3.12\nCOPY . /srv\n', 'app.py': 'print(1)\n', '.git/HEAD': 'x\n' });

@@ -174,5 +174,10 @@ export function processFile(path: string | Buffer, opts: ProcessOptions): FileRe
 /** The name of `<Dockerfile>.dockerignore` beside the Dockerfile, when there is one (BuildKit reads it first). */
 function ownIgnoreFile(path: string | Buffer): string | undefined {
   const name = Buffer.concat([Buffer.from(path), Buffer.from('.dockerignore')]);
-  return lstatSync(name, { throwIfNoEntry: false }) ? `${basename(Buffer.from(path).toString())}.dockerignore` : undefined;
+  try {
+    return lstatSync(name, { throwIfNoEntry: false }) ? `${basename(Buffer.from(path).toString())}.dockerignore` : undefined;
+  } catch {
+    // A name too long for the suffix (ENAMETOOLONG) or an unreadable directory: no such file BuildKit could read.
+    return undefined;
+  }
 }

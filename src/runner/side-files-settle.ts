@@ -9,6 +9,7 @@ import type { FileResult } from './process.js';
 import { sideFileConflicts, sideFileTarget } from './side-files-plan.js';
 import { writeSideFile } from './side-file-write.js';
 import { WriteRefused } from './write.js';
+import { namesEntry } from '../../transforms/lib/dockerignore-candidates.js';
 
 type Done = Extract<FileResult, { status: 'done' }>;
 
@@ -31,6 +32,31 @@ export interface SettleOptions {
   /** Diff, write (unless the report holds an error), print and count the Dockerfile's result. */
   conclude(f: FoundFile, res: JobResult, r: FileReport, sideDiff?: string): void;
   reportOf(path: string, res: FileResult): FileReport;
+  /** The other Dockerfiles of the run that make no context file: display path, context directory and text. */
+  others: ReadonlyArray<{ display: string; contextDir: string; text: string }>;
+}
+
+/** Lines of `after` that `before` does not have. */
+function addedLines(before: string | null, after: string): string[] {
+  const had = new Set((before ?? '').split(/\r?\n/).map((l) => l.trim()));
+  return after.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !had.has(l));
+}
+
+/**
+ * A Dockerfile of the run that shares the context of `p` and may name a path the new lines exclude (its build would
+ * lose it: `.dockerignore` applies to every build of the context), or null.
+ */
+function hurtsAnother(p: Pending, contextDir: string, others: SettleOptions['others']): string | null {
+  const here = sideFileTarget(contextDir, '');
+  for (const file of p.res.sideFiles) {
+    const lines = addedLines(file.before, file.after);
+    for (const o of others) {
+      if (sideFileTarget(o.contextDir, '') !== here) continue;
+      const line = lines.find((l) => namesEntry(o.text, l));
+      if (line) return `${o.display}, in the same build context, names ${line}`;
+    }
+  }
+  return null;
 }
 
 /**
@@ -70,8 +96,9 @@ export async function settleSideFiles(pending: readonly Pending[], o: SettleOpti
   const handled = new Map<string, string | null>();
   for (const [k, p] of pending.entries()) {
     const other = conflicts.get(k);
-    if (other !== undefined) {
-      const why = `not written: ${other}, in the same build context, would make it differently`;
+    const hurt = other === undefined ? hurtsAnother(p, contextOf(p), o.others) : null;
+    if (other !== undefined || hurt !== null) {
+      const why = `not written: ${hurt ?? `${other}, in the same build context, would make it differently`}`;
       const res = await withoutSideFiles(p.res, o.jobs[p.index], o.setup, why);
       o.conclude(p.file, res, o.reportOf(p.report.path, res));
       continue;

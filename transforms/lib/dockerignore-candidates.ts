@@ -61,6 +61,12 @@ function names(text: string, name: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_.-])${escapeRe(name)}($|[^A-Za-z0-9_-])`, 'm').test(text);
 }
 
+/** Whether a Dockerfile's `text` may name what the `.dockerignore` line `entry` excludes. */
+export function namesEntry(text: string, entry: string): boolean {
+  const name = entry.replace(/^\*\*\//, '');
+  return name.startsWith('*') ? text.includes(name.slice(1)) : names(text, name);
+}
+
 interface Signals {
   runs: string;
   has(path: string): boolean;
