@@ -509,7 +509,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   const workers = workerCount(run.o.jobs, jobs.length, run.o.timeout);
   // Workers load their own parsers: this thread only needs them when it transforms the files itself.
   if (workers === 0) await startShell();
-  /** Diff, write, print and count one file's result; `written` tells whether its context files were written. */
+  /** Diff, write (unless its report holds an error), print and count one file's result; `sideDiff`: its context files' diffs. */
   const conclude = (f: FoundFile, res: FileResult & { stamp?: ReadStamp }, r: FileReport, sideDiff = '') => {
     if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
     if (res.status === 'done' && r.error === undefined) {
