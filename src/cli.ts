@@ -12,7 +12,7 @@ import { directoryContext } from './runner/context.js';
 import { findDockerfiles, isDockerfileName, type FoundFile } from './runner/files.js';
 import { fileListNote, readFileList } from './runner/files-from.js';
 import { processFiles, transformsFor } from './runner/pool.js';
-import { processBytes, type FileResult } from './runner/process.js';
+import { processBytes, type FileResult, type ReadStamp } from './runner/process.js';
 import { ConfigResolver, type FilePlan } from './config/resolve.js';
 import { ConfigError } from './config/settings.js';
 import { globMatcher } from './config/match.js';
@@ -21,6 +21,7 @@ import { readSmallText } from './runner/read-limited.js';
 import { atomicWrite, deferDirectoryFlushes, flushDirectories, WriteRefused } from './runner/write.js';
 import { stopOnSignals } from './runner/signals.js';
 import { WriteScope } from './runner/write-scope.js';
+import { settleSideFiles, withoutSideFiles, type Pending } from './runner/side-files-settle.js';
 import { prefetchExtendedAttributes } from './runner/xattrs.js';
 import { dirnamePath, lossy, shown, type FsPath } from './runner/fs-path.js';
 import { escapeName } from './report/escape.js';
@@ -402,15 +403,21 @@ async function runStdin(run: Run): Promise<number> {
   let res: FileResult = read.ok
     ? { status: 'error', message: 'internal error: no result', internal: true }
     : { status: 'error', message: read.message, internal: false };
+  const setup = { transformIds: plan.transformIds, options: plan.options, timeoutMs: timeoutMs(run.o.timeout), pluginUrls: plan.pluginUrls ?? run.pluginUrls };
+  const job = { path: STDIN_NAME, contextDir: run.o.context ?? null, bytes };
   if (read.ok && run.o.timeout > 0) {
     // In a worker, under the time limit, like a file.
-    const setup = { transformIds: plan.transformIds, options: plan.options, timeoutMs: timeoutMs(run.o.timeout), pluginUrls: plan.pluginUrls ?? run.pluginUrls };
-    for await (const r of processFiles([{ path: STDIN_NAME, contextDir: run.o.context ?? null, bytes }], setup, 1)) res = r;
+    for await (const r of processFiles([job], setup, 1)) res = r;
   } else if (read.ok) {
     await startShell();
     const context = run.o.context ? directoryContext(run.o.context) : undefined;
     const available = plan.pluginUrls ? await availableTransforms(plan.pluginUrls) : run.all;
     res = processBytes(bytes, { transforms: transformsFor(plan.transformIds, available), context, options: plan.options });
+  }
+  if (res.status === 'done' && res.sideFiles.length > 0) {
+    // Only the Dockerfile comes out on stdout: no fix may rely on a context file.
+    await startShell();
+    res = await withoutSideFiles(res, job, setup, 'not written: the Dockerfile was read from stdin');
   }
   const r = reportOf(STDIN_NAME, res);
   if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
@@ -513,20 +520,20 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   const workers = workerCount(run.o.jobs, jobs.length, run.o.timeout);
   // Workers load their own parsers: this thread only needs them when it transforms the files itself.
   if (workers === 0) await startShell();
-  for await (const res of processFiles(jobs, setup, workers)) {
-    const f = files[done];
-    const r = reportOf(escapeName(f.display), res);
+  /** Diff, write (unless its report holds an error), print and count one file's result; `sideDiff`: its context files' diffs. */
+  const conclude = (f: FoundFile, res: FileResult & { stamp?: ReadStamp }, r: FileReport, sideDiff = '') => {
     if (res.status === 'done' && res.changed && run.o.format === 'sarif') r.texts = { input: res.input, output: res.output };
-    if (res.status === 'done') {
-      if (run.o.dryRun && res.changed) {
+    if (res.status === 'done' && r.error === undefined) {
+      const textChanged = res.output !== res.input;
+      if (run.o.dryRun && textChanged) {
         const named = diffPath(f.displayBytes ?? f.display, f.path);
         if (named.outside && !outsideNoted && !run.json) {
           outsideNoted = true;
           io.err('note: a file outside the current directory is named in its diff relative to its repository root (or to /)');
         }
-        r.diff = unifiedDiff(named.path, res.input, res.output);
-      } else if (run.o.dryRun) r.diff = '';
-      if (res.changed && run.mode === 'write') {
+        r.diff = unifiedDiff(named.path, res.input, res.output) + sideDiff;
+      } else if (run.o.dryRun) r.diff = sideDiff;
+      if (textChanged && run.mode === 'write') {
         try {
           atomicWrite(f.path, res.output, res.stamp);
         } catch (e) {
@@ -538,9 +545,33 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
     }
     printFile(run, r);
     record(r);
+  };
+  // A result that writes context files (.dockerignore) waits for the others: files of one context are written once.
+  const pending: Pending[] = [];
+  // The Dockerfiles that make none, which a .dockerignore of their context must not hurt.
+  const others: Array<{ display: string; contextDir: string; text: string }> = [];
+  for await (const res of processFiles(jobs, setup, workers)) {
+    const f = files[done];
+    const r = reportOf(escapeName(f.display), res);
+    if (res.status === 'done' && res.sideFiles.length > 0) pending.push({ index: done, file: f, res, report: r });
+    else conclude(f, res, r);
+    if (res.status === 'done' && res.sideFiles.length === 0) others.push({ display: r.path, contextDir: lossy(jobs[done].contextDir), text: res.output });
     progress.tick(++done);
     // Let EPIPE and signals through between files.
     await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (pending.length > 0) {
+    if (workers > 0) await startShell();
+    await settleSideFiles(pending, {
+      jobs,
+      setup,
+      write: run.mode === 'write',
+      diffs: run.o.dryRun === true,
+      cwd,
+      others,
+      conclude,
+      reportOf,
+    });
   }
   flushDirectories();
   progress.clear();

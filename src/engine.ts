@@ -7,7 +7,8 @@ import { UnaccountedChange, verifyPass, VerifyError } from './verify.js';
 import { fileSuppressions, Suppressions } from './suppress/suppressions.js';
 import { transformThrew, undeclaredChange, type OwnedFix } from './plugins/errors.js';
 import { TRANSFORMS } from './builtins.js';
-import type { BuildContext, Fix, Tier, Transform, TransformOptions } from './transform-types.js';
+import type { BuildContext, Fix, SideFile, Tier, Transform, TransformOptions } from './transform-types.js';
+import { PendingFiles } from './side-files.js';
 
 export const MAX_PASSES = 10;
 
@@ -24,6 +25,8 @@ export interface AppliedFix {
   /** 1-based column of the fix's first edit on that line (1 when it cannot be told for a later pass). */
   column: number;
   pass: number;
+  /** Context-relative paths of the files (besides the Dockerfile) the fix creates or rewrites. */
+  files?: string[];
 }
 
 export interface SkippedFix {
@@ -47,7 +50,10 @@ export interface UnsafeFix {
 
 export interface EngineResult {
   output: string;
+  /** The Dockerfile's text changed, or a fix creates or rewrites a context file (`sideFiles`). */
   changed: boolean;
+  /** Context files the fixes create (`before` null) or rewrite, as they end up; the caller writes them. */
+  sideFiles: SideFile[];
   fixes: AppliedFix[];
   skipped: SkippedFix[];
   /** Unsafe fixes not applied (empty when unsafe fixes were applied). */
@@ -59,6 +65,8 @@ export interface EngineOptions {
   transforms: Transform[];
   context?: BuildContext;
   options?: TransformOptions;
+  /** The Dockerfile's own ignore file (TransformContext.dockerfileIgnore). */
+  dockerfileIgnore?: string;
 }
 
 const NO_CONTEXT: BuildContext = { exists: () => false, readText: () => null };
@@ -67,7 +75,13 @@ const NO_CONTEXT: BuildContext = { exists: () => false, readText: () => null };
 function memoized(context: BuildContext): BuildContext {
   const exists = new Map<string, boolean>();
   const texts = new Map<string, string | null>();
+  const lists = new Map<string, string[] | null>();
   return {
+    list(dir) {
+      let v = lists.get(dir);
+      if (v === undefined) lists.set(dir, (v = context.list?.(dir) ?? null));
+      return v;
+    },
     exists(path) {
       let v = exists.get(path);
       if (v === undefined) exists.set(path, (v = context.exists(path)));
@@ -100,7 +114,9 @@ function inputLines(message: string, toInput: (line: number) => number): string 
 export function transformText(input: string, opts: EngineOptions): EngineResult {
   const bom = input.startsWith(BOM);
   let text = bom ? input.slice(1) : input;
-  const ctx = { context: opts.context ? memoized(opts.context) : NO_CONTEXT, options: opts.options ?? {} };
+  const base = opts.context ? memoized(opts.context) : NO_CONTEXT;
+  const pending = new PendingFiles();
+  const ctx = { context: pending.overlay(base), options: opts.options ?? {}, dockerfileIgnore: opts.dockerfileIgnore };
   const applyUnsafe = ctx.options.unsafeFixes === true;
   const cache = new ShellCache();
   let model: Model = parseDockerfile(text, cache);
@@ -143,22 +159,32 @@ export function transformText(input: string, opts: EngineOptions): EngineResult 
     }
     if (proposed.length === 0) {
       const output = bom ? BOM + text : text;
-      return { output, changed: output !== input, fixes, skipped: [...file.skips, ...skipped], unsafe, passes: pass };
+      const sideFiles = pending.result();
+      const changed = output !== input || sideFiles.length > 0;
+      return { output, changed, sideFiles, fixes, skipped: [...file.skips, ...skipped], unsafe, passes: pass };
     }
     const accepted: Edit[][] = [];
     const occupied = new AcceptedEdits();
     const touched = new Set<number>();
     const owned: OwnedFix[] = [];
+    const filesOfPass = new Set<string>();
     for (const { t, fix, tier } of proposed) {
-      if (fix.edits.length === 0 || occupied.overlaps(fix.edits)) continue;
+      const files = fix.files ?? [];
+      if (fix.edits.length === 0 && files.length === 0) continue;
+      if (occupied.overlaps(fix.edits) || pending.claimed(files, filesOfPass)) continue;
       occupied.add(fix.edits);
+      pending.add(files, filesOfPass);
       accepted.push(fix.edits);
       fix.touches.forEach((i) => touched.add(i));
       owned.push({ id: t.id, edits: fix.edits, builtin: TRANSFORMS.includes(t) });
       const line = toInput(fix.line);
       const column = columns.column(text, pass, fix.line, line, fix.edits);
-      fixes.push({ transform: t.id, message: mapLines(fix.message), tier, line, column, pass });
+      const applied: AppliedFix = { transform: t.id, message: mapLines(fix.message), tier, line, column, pass };
+      if (files.length > 0) applied.files = files.map((f) => f.path);
+      fixes.push(applied);
     }
+    // A pass whose fixes only write context files leaves the text (and its model) as it was.
+    if (accepted.flat().length === 0) continue;
     const next = applyEditsWithLines(text, accepted.flat());
     if (next.text === text) throw new VerifyError(`pass ${pass}: fixes were proposed but changed nothing`);
     try {

@@ -7,6 +7,11 @@ export interface BuildContext {
   exists(path: string): boolean;
   /** The text of a context file, or null when it is missing or unreadable. */
   readText(path: string): string | null;
+  /**
+   * Names in a context directory (`''` is the root), a directory's name ending in `/`; null when it is missing,
+   * resolves outside the context or holds too many entries to list. Contexts without it list nothing.
+   */
+  list?(dir: string): string[] | null;
 }
 
 /** Options some transforms take (from the CLI or the library caller). */
@@ -31,6 +36,11 @@ export interface TransformOptions {
 export interface TransformContext {
   context: BuildContext;
   options: TransformOptions;
+  /**
+   * Name of the Dockerfile's own ignore file (`Dockerfile.dockerignore`), when one exists beside it: BuildKit reads
+   * it instead of the context's `.dockerignore`.
+   */
+  dockerfileIgnore?: string;
 }
 
 /**
@@ -39,6 +49,15 @@ export interface TransformContext {
  * behaviour; applied only when asked (`--unsafe-fixes`), and otherwise reported with its reason.
  */
 export type Tier = 'safe' | 'unsafe';
+
+/** A file of the build context a fix creates or rewrites (the Dockerfile itself is changed by `edits`). */
+export interface SideFile {
+  /** Context-relative path, `/`-separated. */
+  path: string;
+  /** The text it replaces, or null when the fix creates the file. */
+  before: string | null;
+  after: string;
+}
 
 /** A proposed change: edits on offsets of the text the model was parsed from. */
 export interface Fix {
@@ -50,6 +69,8 @@ export interface Fix {
   /** 1-based line the fix is about. */
   line: number;
   edits: Edit[];
+  /** Context files the fix creates or rewrites (at most one fix a pass may change a given file). */
+  files?: SideFile[];
   /** Indices of the instructions the edits change, move or remove. Everything else must stay byte-identical. */
   touches: number[];
 }

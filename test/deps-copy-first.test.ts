@@ -10,7 +10,7 @@ import { chainRuns } from '../transforms/chain-runs/index.js';
 import { depsCopyFirst } from '../transforms/deps-copy-first/index.js';
 import { contextPath, copyCovers, globMatch, resolveCopy, stageCopies, type FileOracle } from '../transforms/shared/copy-paths.js';
 import { recogniseInstall } from '../transforms/deps-copy-first/manifests.js';
-import { parseDockerIgnore } from '../transforms/deps-copy-first/dockerignore.js';
+import { parseDockerIgnore } from '../transforms/shared/dockerignore-file.js';
 import { localReplace } from '../transforms/deps-copy-first/go.js';
 import { runProblem, type Footprint } from '../transforms/deps-copy-first/safe-commands.js';
 import type { BuildContext } from '../src/transform-types.js';

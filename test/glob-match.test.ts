@@ -4,7 +4,7 @@ import { initShell } from '../src/model/shell.js';
 import { TRANSFORMS } from '../transforms/registry.js';
 import type { BuildContext } from '../src/transform-types.js';
 import { globMatch } from '../transforms/shared/copy-paths.js';
-import { parseDockerIgnore } from '../transforms/deps-copy-first/dockerignore.js';
+import { parseDockerIgnore } from '../transforms/shared/dockerignore-file.js';
 import { compileCopyGlob, compileIgnorePattern } from '../transforms/shared/glob-match.js';
 
 beforeAll(initShell);

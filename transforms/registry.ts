@@ -3,6 +3,7 @@ import { aptCleanLists } from './apt-clean-lists.js';
 import { aptNoInstallRecommends } from './apt-no-install-recommends/index.js';
 import { chainRuns } from './chain-runs/index.js';
 import { depsCopyFirst } from './deps-copy-first/index.js';
+import { dockerignore } from './dockerignore/index.js';
 import { dnfClean } from './dnf-clean.js';
 import { nonRootUser } from './non-root-user/index.js';
 import { pipNoCacheDir } from './pip-no-cache-dir/index.js';
@@ -20,11 +21,13 @@ import { pinArgs } from './pin-args.js';
 import type { Transform } from '../src/transform-types.js';
 
 /**
- * Every transform, in the order a pass runs them. deps-copy-first moves whole instructions, so it goes before
+ * Every transform, in the order a pass runs them. dockerignore goes first: deps-copy-first sees the .dockerignore
+ * it writes in the next pass. deps-copy-first moves whole instructions, so it goes before
  * the ones that edit inside them; chain-runs goes before the package-manager transforms so that the cleanups
  * they append land on continuation lines of the joined RUN.
  */
 export const TRANSFORMS: readonly Transform[] = [
+  dockerignore,
   depsCopyFirst,
   chainRuns,
   aptNoInstallRecommends,

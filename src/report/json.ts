@@ -7,7 +7,15 @@ export function jsonReport(reports: readonly FileReport[], summary: Summary, mod
     const f: Record<string, unknown> = {
       path: r.path,
       changed: r.changed,
-      fixes: r.fixes.map((x) => ({ transform: x.transform, message: x.message, line: x.line, column: x.column, tier: x.tier, applied: r.changed })),
+      fixes: r.fixes.map((x) => ({
+        transform: x.transform,
+        message: x.message,
+        line: x.line,
+        column: x.column,
+        tier: x.tier,
+        applied: r.changed,
+        ...(x.files ? { files: x.files } : {}),
+      })),
       unsafe: r.unsafe.map((x) => ({
         transform: x.transform,
         message: x.message,
@@ -21,6 +29,7 @@ export function jsonReport(reports: readonly FileReport[], summary: Summary, mod
     };
     if (r.error !== undefined) f.error = r.internal ? `internal error: ${r.error}` : r.error;
     if (r.note !== undefined) f.note = r.note;
+    if (r.sideFiles?.length) f.sideFiles = r.sideFiles.map((x) => ({ path: x.path, created: x.before === null, text: x.after }));
     if (r.diff !== undefined) f.diff = r.diff;
     if (r.output !== undefined) f.output = r.output;
     return f;

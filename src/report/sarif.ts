@@ -61,18 +61,21 @@ export function sarifReport(reports: readonly FileReport[], transforms: readonly
         const ruleIndex = index.get(f.transform);
         if (ruleIndex !== undefined) res.ruleIndex = ruleIndex;
         if (first && r.texts) {
+          // The Dockerfile's change, then each context file's (a new file: one insertion into an empty one).
+          const changes = [
+            { path: r.path, before: r.texts.input, after: r.texts.output },
+            ...(r.sideFiles ?? []).map((x) => ({ path: x.path, before: x.before ?? '', after: x.after })),
+          ].filter((x) => x.before !== x.after);
           res.fixes = [
             {
               description: { text: 'every fix docker-codemod makes to this file' },
-              artifactChanges: [
-                {
-                  artifactLocation: { uri: pathUri(r.path) },
-                  replacements: textReplacements(r.texts.input, r.texts.output).map((x) => ({
-                    deletedRegion: { charOffset: x.offset, charLength: x.length },
-                    insertedContent: { text: x.text },
-                  })),
-                },
-              ],
+              artifactChanges: changes.map((x) => ({
+                artifactLocation: { uri: pathUri(x.path) },
+                replacements: textReplacements(x.before, x.after).map((y) => ({
+                  deletedRegion: { charOffset: y.offset, charLength: y.length },
+                  insertedContent: { text: y.text },
+                })),
+              })),
             },
           ];
         }

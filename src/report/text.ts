@@ -8,7 +8,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function changedLine(r: FileReport, mode: Mode, c: Colors): string {
   const ids = [...new Set(r.fixes.map((f) => f.transform))].join(', ');
   const verb = mode === 'write' ? c.green('fixed') : c.yellow('would fix');
-  return `${verb} ${c.bold(r.path)}: ${plural(r.fixes.length, 'fix', 'fixes')} (${ids})`;
+  const side = (r.sideFiles ?? []).map((f) => `${f.before === null ? 'creates' : 'changes'} ${f.path}`);
+  return `${verb} ${c.bold(r.path)}: ${plural(r.fixes.length, 'fix', 'fixes')} (${ids})${side.length > 0 ? `; ${side.join(', ')}` : ''}`;
 }
 
 /** `path:line: [transform] reason` for a fix a transform could not prove safe. */

@@ -21,6 +21,8 @@ export interface FileReport {
   diff?: string;
   /** The resulting text (stdin in write mode with --format json). */
   output?: string;
+  /** Context files the fixes create (`before` null) or rewrite; `path` is a display path like `path`'s. */
+  sideFiles?: Array<{ path: string; before: string | null; after: string }>;
   /** The text read and the text it became, for reporters that describe the change (SARIF); set when changed. */
   texts?: { input: string; output: string };
 }

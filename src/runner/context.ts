@@ -1,8 +1,11 @@
-import { realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, normalize, sep } from 'node:path';
 import { joinPath, type FsPath } from './fs-path.js';
 import type { BuildContext } from '../transform-types.js';
 import { readSmallText } from './read-limited.js';
+
+/** Most entries `list` returns for one directory: a larger one reads as unlistable (null). */
+export const MAX_LIST_ENTRIES = 10_000;
 
 /**
  * A build context backed by a directory, read as Docker uploads it: symlinks are resolved, and anything that
@@ -25,28 +28,40 @@ export function directoryContext(dir: FsPath): BuildContext {
     }
     return root;
   };
-  /** The real path of regular file `p`, or null when it is missing, not a regular file or resolves outside. */
-  const inside = (p: string): FsPath | null => {
+  /** The real path of `p` when it is a regular file (or, with `wantDir`, a directory) inside the context, else null. */
+  const inside = (p: string, wantDir = false): FsPath | null => {
     const rel = normalize(p.replace(/^\/+/, ''));
     if (isAbsolute(rel) || rel === '..' || rel.startsWith('..' + sep)) return null;
     const full = joinPath(dir, rel);
     let real: FsPath;
     try {
       // No exception for a missing file: lookups of absent manifests are the common case.
-      if (!statSync(full, { throwIfNoEntry: false })?.isFile()) return null;
+      const st = statSync(full, { throwIfNoEntry: false });
+      if (!(wantDir ? st?.isDirectory() : st?.isFile())) return null;
       real = realOf(full);
     } catch {
       return null;
     }
     const top = realRoot();
     const r = typeof real === 'string' ? real : real.toString('latin1');
-    return r.startsWith(top) ? real : null;
+    return r.startsWith(top) || (wantDir && r + sep === top) ? real : null;
   };
   return {
     exists: (p) => inside(p) !== null,
     readText(p) {
       const real = inside(p);
       return real ? readSmallText(real) : null;
+    },
+    list(p) {
+      const real = inside(p, true);
+      if (real === null) return null;
+      try {
+        const entries = readdirSync(real, { withFileTypes: true });
+        if (entries.length > MAX_LIST_ENTRIES) return null;
+        return entries.map((e) => (e.isDirectory() ? `${e.name}/` : e.name)).sort();
+      } catch {
+        return null;
+      }
     },
   };
 }
@@ -58,5 +73,16 @@ export function memoryContext(files: Record<string, string>): BuildContext {
   return {
     exists: (p) => map.has(key(p)),
     readText: (p) => map.get(key(p)) ?? null,
+    list(p) {
+      const dir = key(p) === '.' ? '' : `${key(p)}/`;
+      const names = new Set<string>();
+      for (const k of map.keys()) {
+        if (!k.startsWith(dir)) continue;
+        const rest = k.slice(dir.length);
+        const slash = rest.indexOf('/');
+        names.add(slash < 0 ? rest : rest.slice(0, slash + 1));
+      }
+      return names.size > 0 || dir === '' ? [...names].sort() : null;
+    },
   };
 }

@@ -1,8 +1,10 @@
+import { lstatSync } from 'node:fs';
+import { basename } from 'node:path';
 import { TransformError } from '../plugins/errors.js';
 import { InputError, transformText, type AppliedFix, type SkippedFix, type UnsafeFix } from '../engine.js';
 import { CR_ONLY_MESSAGE, isCrOnly, looksUtf16, UTF16_MESSAGE } from './encoding.js';
 import { readLimited } from './read-limited.js';
-import type { BuildContext, Transform, TransformOptions } from '../transform-types.js';
+import type { BuildContext, SideFile, Transform, TransformOptions } from '../transform-types.js';
 import { generatedByHeader, generatedFromSibling } from './generated.js';
 import { looksLikeDockerfile } from './looks-like.js';
 
@@ -19,6 +21,8 @@ export interface ProcessOptions {
   options?: TransformOptions;
   /** Skip, with a note, a text that does not look like a Dockerfile (a file whose name does not say it is one). */
   checkContent?: boolean;
+  /** The Dockerfile's own ignore file (`Dockerfile.dockerignore`) exists: its name (processFile finds it). */
+  dockerfileIgnore?: string;
 }
 
 /** What became of one file. */
@@ -27,7 +31,10 @@ export type FileResult =
       status: 'done';
       input: string;
       output: string;
+      /** The text changed, or `sideFiles` is not empty. */
       changed: boolean;
+      /** Context files to create or rewrite (context-relative paths), as EngineResult.sideFiles. */
+      sideFiles: SideFile[];
       fixes: AppliedFix[];
       skipped: SkippedFix[];
       /** Unsafe fixes left out (unsafe fixes not asked for). */
@@ -96,11 +103,12 @@ export function processText(text: string, opts: ProcessOptions): FileResult {
   const generated = generatedByHeader(text);
   if (generated !== null) return { status: 'note', message: generated };
   try {
-    const r = transformText(text, { transforms: [...opts.transforms], context: opts.context, options: opts.options });
+    const r = transformText(text, { transforms: [...opts.transforms], context: opts.context, options: opts.options, dockerfileIgnore: opts.dockerfileIgnore });
     // The same limit as for input: a file the tool grew past it could not be processed again.
     const size = r.changed ? Buffer.byteLength(r.output) : 0;
     if (size > MAX_FILE_BYTES) return { status: 'error', message: resultTooLarge(size), internal: false };
-    return { status: 'done', input: text, output: r.output, changed: r.changed, fixes: r.fixes, skipped: r.skipped, unsafe: r.unsafe };
+    const { output, changed, sideFiles, fixes, skipped, unsafe } = r;
+    return { status: 'done', input: text, output, changed, sideFiles, fixes, skipped, unsafe };
   } catch (err) {
     if (err instanceof InputError) return { status: 'error', message: err.message, internal: false };
     // A plugin's failure is the plugin's bug, not this tool's.
@@ -160,5 +168,16 @@ export function processFile(path: string | Buffer, opts: ProcessOptions): FileRe
   // A path that is not UTF-8 (bytes) names no template sibling the check could build a name for.
   const generated = typeof path === 'string' ? generatedFromSibling(path) : null;
   if (generated !== null) return { status: 'note', message: generated, stamp: read.stamp };
-  return { ...processBytes(read.bytes, opts), stamp: read.stamp };
+  return { ...processBytes(read.bytes, { ...opts, dockerfileIgnore: ownIgnoreFile(path) }), stamp: read.stamp };
+}
+
+/** The name of `<Dockerfile>.dockerignore` beside the Dockerfile, when there is one (BuildKit reads it first). */
+function ownIgnoreFile(path: string | Buffer): string | undefined {
+  const name = Buffer.concat([Buffer.from(path), Buffer.from('.dockerignore')]);
+  try {
+    return lstatSync(name, { throwIfNoEntry: false }) ? `${basename(Buffer.from(path).toString())}.dockerignore` : undefined;
+  } catch {
+    // A name too long for the suffix (ENAMETOOLONG) or an unreadable directory: no such file BuildKit could read.
+    return undefined;
+  }
 }

@@ -15,6 +15,24 @@ export interface FixtureCase {
   options: TransformOptions;
   /** Folder of context files (`context/`), if the case has one. */
   contextDir: string | null;
+  /**
+   * The context files the run creates or rewrites (`expected-context/`, path → text); empty when the case has none:
+   * then the run must make no context file.
+   */
+  expectedFiles: Record<string, string>;
+  /** `input.Dockerfile.dockerignore` is in the case folder: the Dockerfile's own ignore file exists. */
+  dockerfileIgnore?: string;
+}
+
+/** Every file under `dir`, by `/`-separated relative path. */
+function filesUnder(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(dir)) return out;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) Object.assign(out, filesUnder(join(dir, e.name), `${prefix}${e.name}/`));
+    else out[prefix + e.name] = readFileSync(join(dir, e.name), 'utf8');
+  }
+  return out;
 }
 
 /** Every `__fixtures__/<transform>/<case>/` with an input.Dockerfile and an output.Dockerfile. */
@@ -36,6 +54,8 @@ export function loadFixtures(): FixtureCase[] {
         // Fixtures show what a transform does: unsafe fixes are applied unless case.json says otherwise.
         options: { unsafeFixes: true, ...conf.options },
         contextDir: existsSync(join(dir, 'context')) ? join(dir, 'context') : null,
+        expectedFiles: filesUnder(join(dir, 'expected-context')),
+        ...(existsSync(join(dir, 'input.Dockerfile.dockerignore')) ? { dockerfileIgnore: 'input.Dockerfile.dockerignore' } : {}),
       });
     }
   }

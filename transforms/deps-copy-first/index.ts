@@ -16,7 +16,7 @@ import {
   type CopyOp, type FileOracle,
 } from '../shared/copy-paths.js';
 import type { Analysis, FileView, InstallEnv } from './manifests.js';
-import { loadDockerIgnore, type DockerIgnore } from './dockerignore.js';
+import { loadDockerIgnore, type DockerIgnore } from '../shared/dockerignore-file.js';
 import { planEdits } from './edits.js';
 import {
   commandVars, dependencyRunBefore, earlierCommands, findInstalls, lastInstallBefore, splitLayout, type Found,

@@ -8,7 +8,7 @@ import type { Analysis } from './manifests.js';
 import {
   copyAreas, copyCovers, dirnameOf, globMatch, isUnder, joinContext, overlaps, relativeTo, type CopyOp, type FileOracle,
 } from '../shared/copy-paths.js';
-import type { DockerIgnore } from './dockerignore.js';
+import type { DockerIgnore } from '../shared/dockerignore-file.js';
 import type { Found } from './install-run.js';
 import { commandVars } from './install-run.js';
 import { homeOf, mountProblem, runProblem, type Footprint } from './safe-commands.js';

@@ -5,7 +5,7 @@
  * excluded when the last pattern matching it or one of its parent directories is not a `!` pattern.
  */
 import type { BuildContext } from '../../src/transform-types.js';
-import { compileIgnorePattern, type Matcher } from '../shared/glob-match.js';
+import { compileIgnorePattern, type Matcher } from './glob-match.js';
 
 interface Pattern {
   text: string;
