@@ -15,6 +15,7 @@ import { yarnCacheClean } from './yarn-cache-clean.js';
 import { npmCacheClean } from './npm-cache-clean.js';
 import { sudoInRun } from './sudo-in-run.js';
 import { curlFail } from './curl-fail.js';
+import { aptUpdateBeforeInstall } from './apt-update-before-install.js';
 import type { Transform } from './types.js';
 
 /**
@@ -40,6 +41,7 @@ export const TRANSFORMS: readonly Transform[] = [
   npmCacheClean,
   sudoInRun,
   curlFail,
+  aptUpdateBeforeInstall,
 ];
 
 export function findTransform(id: string): Transform | undefined {
