@@ -16,6 +16,7 @@ import { npmCacheClean } from './npm-cache-clean.js';
 import { sudoInRun } from './sudo-in-run.js';
 import { curlFail } from './curl-fail.js';
 import { aptUpdateBeforeInstall } from './apt-update-before-install.js';
+import { removeDownloadedArchives } from './remove-downloaded-archives.js';
 import type { Transform } from './types.js';
 
 /**
@@ -42,6 +43,7 @@ export const TRANSFORMS: readonly Transform[] = [
   sudoInRun,
   curlFail,
   aptUpdateBeforeInstall,
+  removeDownloadedArchives,
 ];
 
 export function findTransform(id: string): Transform | undefined {
