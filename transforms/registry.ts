@@ -17,6 +17,7 @@ import { sudoInRun } from './sudo-in-run.js';
 import { curlFail } from './curl-fail.js';
 import { aptUpdateBeforeInstall } from './apt-update-before-install.js';
 import { removeDownloadedArchives } from './remove-downloaded-archives.js';
+import { gpgBatch } from './gpg-batch.js';
 import type { Transform } from './types.js';
 
 /**
@@ -44,6 +45,7 @@ export const TRANSFORMS: readonly Transform[] = [
   curlFail,
   aptUpdateBeforeInstall,
   removeDownloadedArchives,
+  gpgBatch,
 ];
 
 export function findTransform(id: string): Transform | undefined {
