@@ -1,5 +1,5 @@
 import type { Instruction, ShellCommand } from '../src/model/types.js';
-import { aptMount, listsBefore } from './lib/apt-lists-state.js';
+import { aptMount, followLists } from './lib/apt-lists-state.js';
 import { analysableRuns, parsePm, runsAsRoot, type PmCommand } from './lib/package-managers.js';
 import { enclosing, failureIgnored } from './lib/shell-context.js';
 import type { Fix, Skip, Transform } from './types.js';
@@ -52,41 +52,40 @@ export const aptUpdateBeforeInstall: Transform = {
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
-    const fixed = new Set<ShellCommand>();
-    for (const ins of analysableRuns(m, ['apt-get', 'apt'], 'install', skips)) {
-      for (const c of ins.shell!.commands) {
-        const pm = parsePm(ins, c);
-        if (!pm || (pm.tool !== 'apt-get' && pm.tool !== 'apt') || pm.subName !== 'install') continue;
-        const line = m.lineOf(pm.sub!.start);
-        const what = `the ${pm.toolWord.value} install on line ${line}`;
-        const state = listsBefore(m, ins, c, fixed);
-        if (state.kind === 'present') continue;
-        const skip = (why: string) => skips.push({ reason: `${what} may find no package lists, but ${why}`, line });
-        if (state.kind === 'unknown') {
-          skip(`the codemod cannot tell: ${state.reason}`);
-          continue;
-        }
-        const problem = aptMount(ins)
-          ?? placementProblem(ins, c)
-          ?? operandsProblem(pm)
-          ?? (pm.dynamic ? 'it has options the codemod cannot read' : null)
-          ?? (failureIgnored(ins, c) ? 'its failure does not fail the build: with the lists it would change the image' : null)
-          ?? (!runsAsRoot(ins) && !pm.sudo ? `it runs as USER ${ins.state.user}` : null);
-        if (problem) {
-          skip(problem);
-          continue;
-        }
-        fixed.add(c);
-        const prefix = pm.sudo ? 'sudo ' : '';
-        const since = state.removedOn !== null ? `the lists were removed on line ${state.removedOn}` : 'the base image ships no package lists';
-        fixes.push({
-          message: `added ${pm.toolWord.value} update before ${what}: ${since} and nothing fetches them before it`,
-          line,
-          edits: [{ start: c.node.start, end: c.node.start, text: `${prefix}${pm.toolWord.raw} update && ` }],
-          touches: [ins.index],
-        });
+    // RUNs the codemod cannot analyse but that install packages: reported once, as the other apt transforms do.
+    const runs = new Set(analysableRuns(m, ['apt-get', 'apt'], 'install', skips));
+    followLists(m, (ins, c, state) => {
+      if (!runs.has(ins)) return false;
+      const pm = parsePm(ins, c);
+      if (!pm || (pm.tool !== 'apt-get' && pm.tool !== 'apt') || pm.subName !== 'install') return false;
+      if (state.kind === 'present') return false;
+      const line = m.lineOf(pm.sub!.start);
+      const what = `the ${pm.toolWord.value} install on line ${line}`;
+      const skip = (why: string) => skips.push({ reason: `${what} may find no package lists, but ${why}`, line });
+      if (state.kind === 'unknown') {
+        skip(`the codemod cannot tell: ${state.reason}`);
+        return false;
       }
-    }
+      const problem = aptMount(ins)
+        ?? placementProblem(ins, c)
+        ?? operandsProblem(pm)
+        ?? (pm.dynamic ? 'it has options the codemod cannot read' : null)
+        ?? (failureIgnored(ins, c) ? 'its failure does not fail the build: with the lists it would change the image' : null)
+        ?? (!runsAsRoot(ins) && !pm.sudo ? `it runs as USER ${ins.state.user}` : null);
+      if (problem) {
+        skip(problem);
+        return false;
+      }
+      const prefix = pm.sudo ? 'sudo ' : '';
+      const since = state.removedOn !== null ? `the lists were removed on line ${state.removedOn}` : 'the base image ships no package lists';
+      fixes.push({
+        message: `added ${pm.toolWord.value} update before ${what}: ${since} and nothing fetches them before it`,
+        line,
+        edits: [{ start: c.node.start, end: c.node.start, text: `${prefix}${pm.toolWord.raw} update && ` }],
+        touches: [ins.index],
+      });
+      return true;
+    });
     return { fixes, skips };
   },
 };

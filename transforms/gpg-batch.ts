@@ -1,5 +1,5 @@
-import { settingWrittenBefore } from './lib/earlier-config.js';
-import { analysableRuns } from './lib/package-managers.js';
+import type { Model, Stage } from '../src/model/types.js';
+import { analysable, analysableRuns, stageChain } from './lib/package-managers.js';
 import { failureIgnored } from './lib/shell-context.js';
 import type { Fix, Skip, Transform } from './types.js';
 
@@ -34,6 +34,17 @@ const CONFIG_BATCH = /^(batch|no-tty)$/;
 
 const base = (v: string) => v.slice(v.lastIndexOf('/') + 1);
 
+/** Per stage, the offset of its first command that writes `batch` or `no-tty` (a gpg configuration line). */
+function batchConfigs(m: Model): Map<Stage, number> {
+  const out = new Map<Stage, number>();
+  for (const ins of m.instructions) {
+    if (!ins.stage || out.has(ins.stage) || !analysable(ins)) continue;
+    const c = ins.shell!.commands.find((x) => [x.name, ...x.args].some((w) => w?.value && CONFIG_BATCH.test(w.value)));
+    if (c) out.set(ins.stage, c.node.start);
+  }
+  return out;
+}
+
 /** The long option a word names, expanding unique prefixes of the names in `names` (3 characters at least). */
 function longName(word: string, names: string[]): string | null {
   const name = word.split('=')[0];
@@ -54,6 +65,9 @@ export const gpgBatch: Transform = {
   run(m) {
     const fixes: Fix[] = [];
     const skips: Skip[] = [];
+    const configs = batchConfigs(m);
+    /** An earlier command of the stage, or of a stage it is built FROM, configures batch mode. */
+    const configured = (stage: Stage, at: number) => stageChain(stage).some((s) => (configs.get(s) ?? Infinity) < (s === stage ? at : Infinity));
     for (const ins of analysableRuns(m, ['gpg', 'gpg2'], '', skips)) {
       const runFixes: Fix[] = [];
       const runSkips: Skip[] = [];
@@ -81,7 +95,7 @@ export const gpgBatch: Transform = {
           runSkips.push({ reason: `${what} has words the codemod cannot read (they may include --batch)`, line });
           continue;
         }
-        if (settingWrittenBefore(ins, c.node.start, CONFIG_BATCH) !== null) continue;
+        if (configured(ins.stage!, c.node.start)) continue;
         if (failureIgnored(ins, c)) {
           runSkips.push({ reason: `${what} may fail without failing the build: with --batch it might succeed where it failed and change the image`, line });
           continue;

@@ -78,8 +78,8 @@ function copiesLists(ins: Instruction): boolean {
   return words.slice(0, -1).some((w) => w.endsWith('/') || w === '.' || /[*?[]/.test(w) || !basename(w).includes('.') || ins.name === 'ADD');
 }
 
-/** The lists' state at the start of a stage: its base stage's at its end, or the base image's. */
-function stageStart(stage: Stage): ListsState {
+/** The lists' state at the start of a stage built on an image (not on an earlier stage). */
+function imageStart(stage: Stage): ListsState {
   const root = stageChain(stage).at(-1)!;
   const why = listsFreeImage(root.resolvedImage.includes('$') || root.resolvedImage.trim() === '' ? root.image : root.resolvedImage);
   if (why) return { kind: 'unknown', reason: why };
@@ -87,43 +87,44 @@ function stageStart(stage: Stage): ListsState {
 }
 
 /**
- * The lists' state right before `cmd` of `ins` (or at the start of `ins` when cmd is null), following the stages
- * `ins` is built FROM. Commands in `filled` count as fetching the lists (installs the caller already fixed).
+ * Follow the lists through every stage in one pass, in build order: a stage starts with the state its base stage
+ * ended with (or its base image's). `visit` is called for each command of an analysable RUN with the state right
+ * before it; it returns true when the command is to count as fetching the lists (an install the caller fixes).
  */
-export function listsBefore(m: Model, ins: Instruction, cmd: ShellCommand | null, filled: ReadonlySet<ShellCommand> = new Set()): ListsState {
-  const chain = stageChain(ins.stage!).reverse();
-  let state = stageStart(chain[0]);
-  const apply = (effect: 'fill' | 'clean' | string, line: number) => {
-    if (effect === 'fill') state = { kind: 'present' };
-    else if (effect === 'clean') state = { kind: 'absent', removedOn: line };
-    else if (state.kind === 'absent') state = { kind: 'unknown', reason: effect };
-  };
-  for (const s of chain) {
-    for (const i of s.instructions) {
-      if (i.index > ins.index) break;
-      if (i.name === 'ONBUILD' && s !== chain[chain.length - 1] && mentionsTool(m, i, ['apt-get', 'apt', 'aptitude'])) {
-        apply(`the ONBUILD on line ${i.line} may fetch the lists`, i.line);
+export function followLists(m: Model, visit: (ins: Instruction, cmd: ShellCommand, state: ListsState) => boolean): void {
+  const ends = new Map<Stage, ListsState>();
+  for (const stage of m.stages) {
+    let state: ListsState = stage.baseStage ? ends.get(stage.baseStage) ?? imageStart(stage) : imageStart(stage);
+    const apply = (effect: 'fill' | 'clean' | string, line: number) => {
+      if (effect === 'fill') state = { kind: 'present' };
+      else if (effect === 'clean') state = { kind: 'absent', removedOn: line };
+      else if (state.kind === 'absent') state = { kind: 'unknown', reason: effect };
+    };
+    if (stage.baseStage) {
+      for (const i of stage.baseStage.instructions) {
+        if (i.name === 'ONBUILD' && mentionsTool(m, i, ['apt-get', 'apt', 'aptitude'])) apply(`the ONBUILD on line ${i.line} may fetch the lists`, i.line);
       }
+    }
+    for (const i of stage.instructions) {
       if (copiesLists(i)) apply(`the ${i.name} on line ${i.line} may put lists in place`, i.line);
       if (i.name !== 'RUN') continue;
-      if (i !== ins) {
-        const mount = aptMount(i);
-        if (mount) {
-          apply(mount, i.line);
-          continue;
-        }
-      }
       if (!analysable(i)) {
         if (mentionsTool(m, i, ['apt-get', 'apt', 'aptitude'])) apply(`the RUN on line ${i.line} ${whyNotAnalysable(i)}`, i.line);
         continue;
       }
+      // Under a mount on the apt state, what the RUN does to the lists stays out of the image (or may).
+      const mount = aptMount(i);
+      const before = state;
       for (const c of i.shell!.commands) {
-        if (i === ins && cmd && c.node.start >= cmd.node.start) return state;
-        const effect = filled.has(c) ? 'fill' : commandEffect(m, i, c);
+        if (visit(i, c, state)) {
+          apply('fill', i.line);
+          continue;
+        }
+        const effect = commandEffect(m, i, c);
         if (effect) apply(effect, m.lineOf(c.node.start));
       }
-      if (i === ins) return state;
+      if (mount) state = before.kind === 'present' ? before : { kind: 'unknown', reason: mount };
     }
+    ends.set(stage, state);
   }
-  return state;
 }
