@@ -16,6 +16,9 @@ import { yarnCacheClean } from './yarn-cache-clean.js';
 import { npmCacheClean } from './npm-cache-clean.js';
 import { sudoInRun } from './sudo-in-run.js';
 import { curlFail } from './curl-fail.js';
+import { aptUpdateBeforeInstall } from './apt-update-before-install/index.js';
+import { removeDownloadedArchives } from './remove-downloaded-archives/index.js';
+import { gpgBatch } from './gpg-batch.js';
 import { rebaseTransform } from './rebase/index.js';
 import { pinArgs } from './pin-args.js';
 import type { Transform } from '../src/transform-types.js';
@@ -45,6 +48,9 @@ export const TRANSFORMS: readonly Transform[] = [
   npmCacheClean,
   sudoInRun,
   curlFail,
+  aptUpdateBeforeInstall,
+  removeDownloadedArchives,
+  gpgBatch,
   rebaseTransform,
   pinArgs,
 ];

@@ -51,6 +51,10 @@
 //   run                shell commands that must succeed in both images, run as
 //                      each image's configured user
 //   buildArgs          { NAME: value } passed as --build-arg to both builds
+//   beforeFails        text the before build's log must contain: the original
+//                      Dockerfile must fail to build (with that message) and
+//                      the codemod's must build; only mustExist, mustNotExist,
+//                      user and run are then checked, on the after image
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -175,7 +179,7 @@ const CONFIG_KEYS = ['Entrypoint', 'Cmd', 'Env', 'WorkingDir', 'ExposedPorts', '
 const EXPECT_KEYS = new Set([
   'description', 'changes', 'transforms', 'codemodArgs', 'user', 'nonRootUser', 'recommendsDropped',
   'allowChanged', 'mustExist', 'mustNotExist', 'maxLayerIncrease', 'maxSizeIncrease',
-  'allowConfigChanged', 'run', 'buildArgs', 'safeOnly',
+  'allowConfigChanged', 'run', 'buildArgs', 'safeOnly', 'beforeFails',
 ]);
 
 // ---------------------------------------------------------------------------
@@ -846,6 +850,7 @@ async function runCase(c, tmp, availableBases) {
   const phase = (what) => log(`${c.name}: ${what} at ${((Date.now() - caseT0) / 1000).toFixed(1)} s`);
   phase('codemod done');
   const bb = await buildImage(beforeDir, tagBefore, path.join(logs, 'before.log'), e.buildArgs);
+  if (e.beforeFails !== undefined) return checkFixedBuild(c, bb, afterDir, tagAfter, logs, fails);
   if (!bb.ok) {
     fails.push(`before did not build${bb.timedOut ? ' (timed out)' : ''}: ${bb.tail}`);
     return { name: c.name, fails };
@@ -952,6 +957,38 @@ async function runCase(c, tmp, availableBases) {
     await run('buildah', ['rmi', tagBefore]);
     await run('buildah', ['rmi', tagAfter]);
   }
+  return { name: c.name, fails, summary, seconds: bb.seconds + ab.seconds };
+}
+
+/** A case whose original Dockerfile fails to build: the codemod's must build and pass the checks of its image alone. */
+async function checkFixedBuild(c, bb, afterDir, tagAfter, logs, fails) {
+  const e = c.expect;
+  if (bb.ok) fails.push('before built, but the case says it fails');
+  else if (!readText('/', path.join(logs, 'before.log')).includes(e.beforeFails)) {
+    fails.push(`before failed without ${JSON.stringify(e.beforeFails)}: ${bb.tail}`);
+  }
+  const ab = await buildImage(afterDir, tagAfter, path.join(logs, 'after.log'), e.buildArgs);
+  if (!ab.ok) {
+    fails.push(`after did not build${ab.timedOut ? ' (timed out)' : ''} (see .build-cache/logs/${c.name}/after.log): ${ab.tail}`);
+    return { name: c.name, fails };
+  }
+  const after = await inspectImage(tagAfter);
+  if (e.user !== undefined && after.user !== e.user) fails.push(`user is ${JSON.stringify(after.user)}, expected ${JSON.stringify(e.user)}`);
+  await withMounted(tagAfter, `${SUITE}-${c.name}-a`, async (aRoot, aCont) => {
+    const aTree = snapshotTree(aRoot);
+    for (const p of e.mustExist ?? []) if (!aTree.has(p)) fails.push(`${p} missing from the after image`);
+    for (const g of e.mustNotExist ?? []) {
+      const re = globToRegExp(g);
+      const hit = [...aTree.keys()].find((p) => re.test(p));
+      if (hit) fails.push(`${hit} present in the after image (matches ${g})`);
+    }
+    for (const command of e.run ?? []) {
+      const r = await run('buildah', ['run', '--isolation', 'chroot', aCont, '--', 'sh', '-c', command], { logFile: path.join(logs, 'run-after.log'), timeout: 120000 });
+      if (r.code !== 0) fails.push(`\`${command}\` failed in the after image (exit ${r.code}): ${lastLines(r.stderr || r.stdout, 2)}`);
+    }
+  });
+  if (!KEEP) await run('buildah', ['rmi', tagAfter]);
+  const summary = `before failed to build, after ${humanMB(after.size)}, layers ${after.layers}, user ${after.user || 'root'}`;
   return { name: c.name, fails, summary, seconds: bb.seconds + ab.seconds };
 }
 

@@ -1,0 +1,5 @@
+# escape=`
+FROM debian:bookworm
+run apt-get install -y `
+      curl `
+      jq

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN apt-get $APT_OPTS install -y curl

@@ -1,0 +1,3 @@
+FROM ubuntu:24.04
+RUN curl -fsSL https://download.docker.com/linux/ubuntu/gpg | gpg --dearmor -o /etc/apt/keyrings/docker.gpg
+RUN wget -qO- https://packages.example.com/key.asc | gpg --dearmor > /usr/share/keyrings/example.gpg

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN ["gpg", "--import", "/tmp/key.asc"]

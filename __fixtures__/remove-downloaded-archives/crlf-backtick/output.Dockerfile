@@ -1,0 +1,5 @@
+# escape=`
+FROM debian:bookworm
+RUN curl -fsSL -o /tmp/a.tgz https://example.com/a.tgz && `
+    tar -xzf /tmp/a.tgz -C /opt && `
+    rm -f /tmp/a.tgz

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+USER app
+RUN sudo curl -fsSL -o /opt/a.tgz https://example.com/a.tgz && sudo tar -xzf /opt/a.tgz -C /opt

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+WORKDIR /opt
+RUN wget -q https://example.com/releases/tool-1.2.tar.xz && tar -xJf tool-1.2.tar.xz
