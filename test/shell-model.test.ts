@@ -63,3 +63,19 @@ describe('ShellCache', () => {
     expect(shifted[0].shell).toEqual(parseShellBody(`# moved\n${file}`, shifted[0].argsStart, shifted[0].argsEnd, '\\'));
   });
 });
+
+describe('words', () => {
+  it('a word the parser cuts in two (several expansions joined by text) is one word, as the shell reads it', () => {
+    const file = 'FROM x\nRUN wget https://x.example/a-$V-b-$V.tgz -O a.tgz && $A-$B-c-$D.sh go\n';
+    const run = parseDockerfile(file).instructions[1];
+    const [wget, script] = run.shell!.commands;
+    expect(wget.args.map((w) => w.raw)).toEqual(['https://x.example/a-$V-b-$V.tgz', '-O', 'a.tgz']);
+    expect(wget.args[0].value).toBeNull();
+    expect(file.slice(wget.args[0].start, wget.args[0].end)).toBe('https://x.example/a-$V-b-$V.tgz');
+    expect(script.name!.raw).toBe('$A-$B-c-$D.sh');
+    expect(script.args.map((w) => w.raw)).toEqual(['go']);
+    // What the words are joined from: the parser's own cut, so that the test fails when the grammar changes.
+    const cut = parseShell('wget a-$V-b-$V.tgz').root.children[0].children.filter((c) => c.field === 'argument');
+    expect(cut).toHaveLength(2);
+  });
+});

@@ -362,7 +362,18 @@ function commandFrom(ctx: WalkContext, node: SyntaxNode, contained: boolean): Sh
   let name: Word | null = null;
   const args: Word[] = [];
   const assignments: Word[] = [];
+  let prev: SyntaxNode | null = null;
   for (const c of node.children) {
+    if (c.field === 'argument' && prev && prev.end === c.start) {
+      // tree-sitter-bash cuts some words with several expansions in two (`a-$V-b-$V.tgz` → `a-$V-b-$`, `V.tgz`);
+      // with nothing between them the shell reads one word.
+      const joined: SyntaxNode = { type: 'concatenation', named: true, field: prev.field, start: prev.start, end: c.end, children: [prev, c] };
+      if (args.length) args[args.length - 1] = toWord(src, joined, base);
+      else name = toWord(src, joined, base);
+      prev = joined;
+      continue;
+    }
+    prev = c.field === 'name' || c.field === 'argument' ? c : null;
     if (c.field === 'name') name = toWord(src, c, base);
     else if (c.field === 'argument') args.push(toWord(src, c, base));
     else if (c.type === 'variable_assignment' && !name) assignments.push(toWord(src, c, base));
