@@ -2,25 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, makeTree, removeTrees, runCli } from './helpers/cli.js';
+import { tagCmd } from './helpers/plugins.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeTrees);
 
 /** A plugin module appending ` <tag>` to every CMD that lacks it. */
-const tagCmd = (id: string, tag: string) => `export default {
-  id: '${id}',
-  description: 'tag CMD',
-  tier: 'safe',
-  run(m) {
-    const fixes = [];
-    for (const ins of m.instructions) {
-      if (ins.name !== 'CMD' || m.text.slice(ins.start, ins.end).includes('${tag}')) continue;
-      fixes.push({ message: 'tagged', line: ins.line, edits: [{ start: ins.end, end: ins.end, text: ' ${tag}' }], touches: [ins.index] });
-    }
-    return { fixes, skips: [] };
-  },
-};
-`;
+const tagModule = (id: string, tag: string) => `export default ${tagCmd(id, tag)};\n`;
 
 const DOCKERFILE = 'FROM scratch\nCMD ["/app"]\n';
 
@@ -29,7 +17,7 @@ describe('config "plugins"', () => {
     const dir = makeTree({
       '.git/HEAD': 'ref: refs/heads/main\n',
       'svc/docker-codemod.config.json': JSON.stringify({ plugins: ['./tools/tag.mjs'], skip: ['non-root-user'] }),
-      'svc/tools/tag.mjs': tagCmd('tag-cmd', 'x'),
+      'svc/tools/tag.mjs': tagModule('tag-cmd', 'x'),
       'svc/api/Dockerfile': DOCKERFILE,
       'other/Dockerfile': DOCKERFILE,
     });
@@ -53,7 +41,7 @@ describe('config "plugins"', () => {
   it('its plugin ids may be named in transforms and skip; reports describe them', () => {
     const dir = makeTree({
       'docker-codemod.config.json': JSON.stringify({ plugins: ['./tag.mjs'], transforms: ['tag-cmd'] }),
-      'tag.mjs': tagCmd('tag-cmd', 'x'),
+      'tag.mjs': tagModule('tag-cmd', 'x'),
       'Dockerfile': DOCKERFILE,
     });
     const r = runCli(['--check', '--format', 'sarif', '.'], { cwd: dir });
@@ -67,8 +55,8 @@ describe('config "plugins"', () => {
   it('a plugin also given with --plugin is loaded once; another module reusing an id is an error naming the config', () => {
     const dir = makeTree({
       'docker-codemod.config.json': JSON.stringify({ plugins: ['./tag.mjs'], skip: ['non-root-user'] }),
-      'tag.mjs': tagCmd('tag-cmd', 'x'),
-      'other.mjs': tagCmd('tag-cmd', 'y'),
+      'tag.mjs': tagModule('tag-cmd', 'x'),
+      'other.mjs': tagModule('tag-cmd', 'y'),
       'Dockerfile': DOCKERFILE,
     });
     const same = runCli(['--check', '--plugin', './tag.mjs', '.'], { cwd: dir });
@@ -87,7 +75,7 @@ describe('config "plugins"', () => {
       [{ plugins: ['./tag.mjs'], skip: ['tag-cmdd'] }, `names no transform: "tag-cmdd" (did you mean "tag-cmd"?)`],
     ];
     for (const [config, message] of cases) {
-      const dir = makeTree({ 'docker-codemod.config.json': JSON.stringify(config), 'tag.mjs': tagCmd('tag-cmd', 'x'), 'Dockerfile': DOCKERFILE });
+      const dir = makeTree({ 'docker-codemod.config.json': JSON.stringify(config), 'tag.mjs': tagModule('tag-cmd', 'x'), 'Dockerfile': DOCKERFILE });
       const r = runCli(['--check', '.'], { cwd: dir });
       expect(r.stderr).toContain(message);
       expect(r.status).toBe(2);
@@ -97,7 +85,7 @@ describe('config "plugins"', () => {
   it('a config named with --config loads its plugins relative to itself; stdin uses them too', () => {
     const dir = makeTree({
       'ci/strict.json': JSON.stringify({ plugins: ['./tag.mjs'], transforms: ['tag-cmd'] }),
-      'ci/tag.mjs': tagCmd('tag-cmd', 'x'),
+      'ci/tag.mjs': tagModule('tag-cmd', 'x'),
       'Dockerfile': DOCKERFILE,
     });
     const r = runCli(['--dry-run', '--config', 'ci/strict.json', 'Dockerfile'], { cwd: dir });

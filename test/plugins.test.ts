@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, makeTree, removeTrees, ROOT, runCli } from './helpers/cli.js';
+import { tagCmd } from './helpers/plugins.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeTrees);
@@ -10,20 +11,6 @@ afterAll(removeTrees);
 /** The library as a plugin in a temporary directory imports it. */
 const LIB = pathToFileURL(join(ROOT, 'dist/src/index.js')).href;
 
-/** A plugin module: a plain object (no import), appending `# <tag>` to every CMD. */
-const tagCmd = (id: string, tag: string) => `{
-  id: '${id}',
-  description: 'tag CMD',
-  tier: 'safe',
-  run(m) {
-    const fixes = [];
-    for (const ins of m.instructions) {
-      if (ins.name !== 'CMD' || m.text.slice(ins.start, ins.end).includes('${tag}')) continue;
-      fixes.push({ message: 'tagged', line: ins.line, edits: [{ start: ins.end, end: ins.end, text: ' ${tag}' }], touches: [ins.index] });
-    }
-    return { fixes, skips: [] };
-  },
-}`;
 
 const DOCKERFILE = 'FROM scratch\nCMD ["/app"]\n';
 

@@ -3,19 +3,10 @@ import type { Instruction, ShellCommand, Word } from '../src/model/types.js';
 import { analysableRuns } from './shared/package-managers.js';
 import { enclosing, failureIgnored } from './shared/shell-context.js';
 import type { Fix, Skip, Transform } from '../src/transform-types.js';
+import { CURL_LONG_WITH_ARG as LONG_WITH_ARG, CURL_SHORT_WITH_ARG as SHORT_WITH_ARG } from './shared/download-options.js';
 
 /** Programs that run what they are given as code: a shell or a script interpreter. */
 const RUNS_CODE = /^(sh|bash|dash|ash|zsh|ksh|mksh|python[\d.]*|perl|ruby|node|php)$/;
-/** curl short options that take an argument (attached or the next word). */
-const SHORT_WITH_ARG = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
-const LONG_WITH_ARG = new Set([
-  '--output', '--header', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--data-ascii', '--request',
-  '--user', '--user-agent', '--retry', '--retry-delay', '--retry-max-time', '--max-time', '--connect-timeout', '--proto',
-  '--proto-redir', '--cacert', '--capath', '--cert', '--key', '--url', '--referer', '--cookie', '--cookie-jar', '--form',
-  '--config', '--write-out', '--proxy', '--range', '--continue-at', '--limit-rate', '--resolve', '--dump-header',
-  '--output-dir', '--max-filesize', '--speed-limit', '--speed-time', '--interface', '--pinnedpubkey', '--oauth2-bearer',
-  '--proxy-user', '--netrc-file', '--cert-type', '--key-type', '--ciphers', '--dns-servers', '--expect100-timeout',
-]);
 
 const base = (v: string) => v.slice(v.lastIndexOf('/') + 1);
 

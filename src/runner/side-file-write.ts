@@ -2,24 +2,10 @@ import * as nodeFs from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import type { SideFile } from '../transform-types.js';
 import { setPendingTemp, tempPathFor } from './temp-files.js';
-import { atomicWrite, WriteRefused } from './write.js';
+import { atomicWrite, fsyncPath, WriteRefused } from './write.js';
 
 /** Flush a file to disk where the platform can. */
-function fsyncFile(path: string): void {
-  let fd: number;
-  try {
-    fd = nodeFs.openSync(path, nodeFs.constants.O_RDONLY);
-  } catch {
-    return;
-  }
-  try {
-    nodeFs.fsyncSync(fd);
-  } catch {
-    // Not supported here.
-  } finally {
-    nodeFs.closeSync(fd);
-  }
-}
+const fsyncFile = (path: string) => fsyncPath(path, nodeFs.constants.O_RDONLY);
 
 /**
  * Create `path` with `text`, never replacing what is there: a temporary file beside it is written and flushed, then

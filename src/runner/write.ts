@@ -22,7 +22,7 @@ export class WriteRefused extends Error {}
 export type WriteHow = 'renamed' | 'in place (hard links)' | 'in place (extended attributes)';
 
 /** Flush a file or directory to disk; where the platform cannot (a directory on some systems), do nothing. */
-function fsyncPath(path: FsPath, flags: number): void {
+export function fsyncPath(path: FsPath, flags: number): void {
   let fd: number;
   try {
     fd = nodeFs.openSync(path, flags);

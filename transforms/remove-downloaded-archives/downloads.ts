@@ -4,6 +4,7 @@
  */
 import type { ShellCommand, Word } from '../../src/model/types.js';
 import { expandVars, hasVariable } from '../../src/model/vars.js';
+import { CURL_LONG_WITH_ARG, CURL_SHORT_WITH_ARG, WGET_LONG_WITH_ARG, WGET_SHORT_WITH_ARG } from '../shared/download-options.js';
 
 export interface Download {
   cmd: ShellCommand;
@@ -21,24 +22,6 @@ export type DownloadResult = Download | { cmd: ShellCommand; problem: string } |
 
 const base = (v: string) => v.slice(v.lastIndexOf('/') + 1);
 
-const CURL_SHORT_WITH_ARG = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
-const CURL_LONG_WITH_ARG = new Set([
-  '--output', '--header', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--data-ascii', '--request',
-  '--user', '--user-agent', '--retry', '--retry-delay', '--retry-max-time', '--max-time', '--connect-timeout', '--proto',
-  '--proto-redir', '--cacert', '--capath', '--cert', '--key', '--url', '--referer', '--cookie', '--cookie-jar', '--form',
-  '--config', '--write-out', '--proxy', '--range', '--continue-at', '--limit-rate', '--resolve', '--dump-header',
-  '--output-dir', '--max-filesize', '--speed-limit', '--speed-time', '--interface', '--pinnedpubkey', '--oauth2-bearer',
-  '--proxy-user', '--netrc-file', '--cert-type', '--key-type', '--ciphers', '--dns-servers', '--expect100-timeout',
-]);
-const WGET_SHORT_WITH_ARG = 'OoaPtTwUeiBYlAIRDQXe';
-const WGET_LONG_WITH_ARG = new Set([
-  '--output-document', '--output-file', '--append-output', '--directory-prefix', '--tries', '--timeout', '--wait',
-  '--user-agent', '--header', '--user', '--password', '--post-data', '--post-file', '--method', '--body-data',
-  '--ca-certificate', '--certificate', '--private-key', '--input-file', '--base', '--level', '--accept', '--reject',
-  '--domains', '--exclude-domains', '--limit-rate', '--quota', '--dns-timeout', '--connect-timeout', '--read-timeout',
-  '--http-user', '--http-password', '--proxy-user', '--proxy-password', '--referer', '--execute', '--progress',
-  '--secure-protocol', '--ca-directory', '--load-cookies', '--save-cookies', '--cut-dirs', '--waitretry',
-]);
 
 interface Parsed {
   /** The output word (`-o X`), or the attached form's text (`-oX`). */
