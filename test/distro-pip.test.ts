@@ -37,3 +37,25 @@ describe('pip-no-cache-dir on an old distro pip', () => {
     }]);
   });
 });
+
+describe('pip-no-cache-dir on a command that installs pip itself', () => {
+  it('skips it with a reason on any base, and changes the installs after it', () => {
+    const r = transformText('FROM python:3.12\nRUN pip install -U pip setuptools && pip install flask\n', { transforms: [pipNoCacheDir] });
+    expect(r.output).toBe('FROM python:3.12\nRUN pip install -U pip setuptools && pip install --no-cache-dir flask\n');
+    expect(r.skipped).toEqual([{
+      transform: 'pip-no-cache-dir',
+      reason: 'the pip install on line 2 installs pip itself, with the pip installed before it, which may be older than 6.0 and not know --no-cache-dir',
+      line: 2,
+    }]);
+  });
+  it('tells pip requirements from packages whose names start with pip', () => {
+    for (const req of ['pip', 'pip==20.3.4', '"pip<21"', "'pip>=9,<22'", 'pip~=20.0', 'PIP']) {
+      const r = transformText(`FROM python:3.12\nRUN pip install ${req}\n`, { transforms: [pipNoCacheDir] });
+      expect(r.changed, req).toBe(false);
+    }
+    for (const req of ['pip-tools', 'pipenv', 'pip_search', 'pipx', 'pip.x']) {
+      const r = transformText(`FROM python:3.12\nRUN pip install -U ${req}\n`, { transforms: [pipNoCacheDir] });
+      expect(r.changed, req).toBe(true);
+    }
+  });
+});

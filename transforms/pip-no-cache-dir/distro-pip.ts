@@ -33,6 +33,14 @@ function pythonOf(pm: PmCommand): '2' | '3' {
   return /^(pip|python)3/.test(name) ? '3' : '2';
 }
 
+/** A requirement naming pip itself: `pip`, `pip==20.3`, `pip>=9`, `"pip<21"`, `pip[…]` (not `pip-tools`, `pipenv`). */
+const PIP_REQUIREMENT = /^pip(?![\w.-])/i;
+
+/** A `pip install` that installs pip itself (`pip install -U pip setuptools`, `python -m pip install pip==20.3`). */
+export function installsPip(pm: PmCommand): boolean {
+  return pm.tool === 'pip' && pm.subName === 'install' && pm.operands.some((w) => PIP_REQUIREMENT.test(w.value ?? ''));
+}
+
 /** A requirement on pip itself (`pip`, `pip==20.3`, `pip>=9`), not pinned below 6. */
 function upgradesPip(pm: PmCommand): boolean {
   if (pm.tool !== 'pip' || pm.subName !== 'install') return false;

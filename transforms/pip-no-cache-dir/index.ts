@@ -10,7 +10,7 @@ import {
   type PmCommand,
 } from '../shared/package-managers.js';
 import { pipConfigTurnsCacheOff, pipHasOption } from './pip-options.js';
-import { newerPipBefore, oldDistroPipImage } from './distro-pip.js';
+import { installsPip, newerPipBefore, oldDistroPipImage } from './distro-pip.js';
 import { defineTransform } from '../../src/plugins/define.js';
 import { edits } from '../../src/plugins/fix-builder.js';
 import type { Fix, Skip } from '../../src/transform-types.js';
@@ -85,6 +85,11 @@ export const pipNoCacheDir = defineTransform({
           continue;
         }
         if (envTurnsCacheOff(pm) || pipConfigTurnsCacheOff(pm) !== null) continue;
+        if (installsPip(pm)) {
+          // It runs the pip installed before it, which may predate 6.0 (a distro pip, a Python built from source).
+          skips.push({ reason: `the pip install on line ${line} installs pip itself, with the pip installed before it, which may be older than 6.0 and not know --no-cache-dir`, line });
+          continue;
+        }
         const old = oldDistroPipImage(ins.stage!);
         if (old !== null && !newerPipBefore(pm)) {
           skips.push({ reason: `the pip install on line ${line} may run the distro pip of ${old}, older than 6.0, which has no --no-cache-dir; upgrade pip first (pip install -U pip)`, line });

@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 FROM python:3.12-slim
 RUN <<EOF
-pip install --no-cache-dir --upgrade pip
+pip install --upgrade pip
 pip install --no-cache-dir flask==3.0.0
 EOF
