@@ -40,6 +40,31 @@ function cacheRemovedAfter(ins: Instruction, cmd: ShellCommand): boolean {
   return start >= cmd.node.end;
 }
 
+/** Starts of the RUN's `apk add` commands that an earlier `apk update` of the RUN left an index for. */
+const afterUpdate = new WeakMap<Instruction, Set<number>>();
+
+/**
+ * An `apk update` earlier in the RUN fetched the index this `apk add` reads, and nothing removed it in between:
+ * --no-cache would make it fetch the index again, and the index is removed at the end of the RUN instead.
+ */
+function indexFromUpdate(ins: Instruction, cmd: ShellCommand): boolean {
+  let adds = afterUpdate.get(ins);
+  if (adds === undefined) {
+    adds = new Set();
+    let filled = false;
+    for (const c of ins.shell!.commands) {
+      if (rmPaths(c)?.some((p) => covers(p, '/var/cache/apk'))) filled = false;
+      const pm = parsePm(ins, c);
+      if (!pm || pm.tool !== 'apk' || hasOption(pm, ['--no-cache'])) continue;
+      if (pm.subName === 'update') filled = true;
+      else if (pm.subName === 'cache' && pm.operands.some((w) => w.value === 'clean' || w.value === 'purge')) filled = false;
+      else if (pm.subName === 'add' && filled) adds.add(c.node.start);
+    }
+    afterUpdate.set(ins, adds);
+  }
+  return adds.has(cmd.node.start);
+}
+
 function apkEvents(cmd: ShellCommand, pm: PmCommand | null, editable: boolean): CacheEvent[] {
   const paths = rmPaths(cmd);
   if (paths) return paths.some((p) => covers(p, '/var/cache/apk')) ? ['clean'] : [];
@@ -49,8 +74,9 @@ function apkEvents(cmd: ShellCommand, pm: PmCommand | null, editable: boolean): 
   if (sub === null) return pm.dynamic ? ['need'] : [];
   if (noCache) return [];
   // `apk add` gets --no-cache from this transform (not in ONBUILD triggers, nor when the RUN removes the cache
-  // after it): it then neither reads nor writes the index; without it, it reads the index `apk update` left.
-  if (sub === 'add') return editable && !cacheRemovedAfter(pm.ins, cmd) ? [] : ['need'];
+  // after it or fetched the index before it): it then neither reads nor writes the index; without it, it reads
+  // the index `apk update` left.
+  if (sub === 'add') return editable && !cacheRemovedAfter(pm.ins, cmd) && !indexFromUpdate(pm.ins, cmd) ? [] : ['need'];
   if (sub === 'update') return ['fill'];
   if (sub === 'cache' && pm.operands.some((w) => w.value === 'clean' || w.value === 'purge')) return ['clean'];
   return NEEDS_INDEX.has(sub) ? ['need'] : [];
@@ -79,7 +105,7 @@ export const apkNoCache = defineTransform({
       for (const c of ins.shell!.commands) {
         const pm = parsePm(ins, c);
         if (!pm || pm.tool !== 'apk' || pm.subName !== 'add' || hasOption(pm, ['--no-cache'])) continue;
-        if (cacheRemovedAfter(ins, c)) continue;
+        if (cacheRemovedAfter(ins, c) || indexFromUpdate(ins, c)) continue;
         const line = m.lineOf(pm.sub!.start);
         fixes.push(b.insertAfter(pm.sub!, ' --no-cache').fix(`added --no-cache to apk add on line ${line}`, { line }));
       }

@@ -1,4 +1,4 @@
 FROM alpine:3.20
 RUN apk update \
-    && apk add --no-cache curl \
+    && apk add curl \
     && rm -rf /var/cache/apk/*

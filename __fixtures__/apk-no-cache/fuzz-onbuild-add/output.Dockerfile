@@ -1,3 +1,3 @@
 FROM alpine:3.19
-RUN apk update && apk add --no-cache curl
+RUN apk update && apk add curl
 ONBUILD RUN apk add git

@@ -2,5 +2,5 @@
 FROM alpine:3.20
 RUN <<"EOF"
 apk update
-apk add --no-cache curl && rm -rf /var/cache/apk/*
+apk add curl && rm -rf /var/cache/apk/*
 EOF
