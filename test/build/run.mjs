@@ -55,6 +55,10 @@
 //                      Dockerfile must fail to build (with that message) and
 //                      the codemod's must build; only mustExist, mustNotExist,
 //                      user and run are then checked, on the after image
+//   emulateHeredocs    true: before building, each `RUN <<EOF` script heredoc of
+//                      both Dockerfiles is rewritten into a RUN buildah 1.28 can
+//                      run (heredoc-emulation.mjs says how and what differs from
+//                      BuildKit); any other heredoc fails the case
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -62,6 +66,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emulateHeredocRuns } from './heredoc-emulation.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CASES_DIR = path.join(REPO, 'test', 'build', 'cases');
@@ -179,7 +184,7 @@ const CONFIG_KEYS = ['Entrypoint', 'Cmd', 'Env', 'WorkingDir', 'ExposedPorts', '
 const EXPECT_KEYS = new Set([
   'description', 'changes', 'transforms', 'codemodArgs', 'user', 'nonRootUser', 'recommendsDropped',
   'allowChanged', 'mustExist', 'mustNotExist', 'maxLayerIncrease', 'maxSizeIncrease',
-  'allowConfigChanged', 'run', 'buildArgs', 'safeOnly', 'beforeFails',
+  'allowConfigChanged', 'run', 'buildArgs', 'safeOnly', 'beforeFails', 'emulateHeredocs',
 ]);
 
 // ---------------------------------------------------------------------------
@@ -790,6 +795,18 @@ async function buildImage(dir, tag, logFile, buildArgs) {
   return { ok: r.code === 0, seconds: (Date.now() - started) / 1000, tail: lastLines(r.stderr || r.stdout, 3), timedOut: r.timedOut };
 }
 
+/** Replaces the Dockerfile of a build context by its heredoc emulation, and writes the scripts it mounts. */
+async function writeHeredocEmulation(dir, logCopy) {
+  const file = path.join(dir, 'Dockerfile');
+  const { dockerfile, files } = emulateHeredocRuns(fs.readFileSync(file, 'utf8'));
+  for (const [rel, content] of Object.entries(files)) {
+    await fsp.mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await fsp.writeFile(path.join(dir, rel), content);
+  }
+  await fsp.writeFile(file, dockerfile);
+  await fsp.writeFile(logCopy, dockerfile);
+}
+
 async function runCase(c, tmp, availableBases) {
   const caseT0 = Date.now();
   const fails = [];
@@ -842,6 +859,17 @@ async function runCase(c, tmp, availableBases) {
     // A second run over its own output must find nothing left to do.
     const again = await run(process.execPath, [CLI, ...extra, '--check', afterFile], { cwd: afterDir, logFile: path.join(logs, 'codemod-again.log'), timeout: 120000 });
     if (again.code !== 0) fails.push(`a second codemod run would change the file again (--check exit ${again.code})`);
+  }
+
+  if (e.emulateHeredocs) {
+    for (const [side, dir] of [['before', beforeDir], ['after', afterDir]]) {
+      try {
+        await writeHeredocEmulation(dir, path.join(logs, `Dockerfile.${side}.emulated`));
+      } catch (err) {
+        fails.push(`heredoc emulation of the ${side} Dockerfile: ${err.message}`);
+      }
+    }
+    if (fails.length) return { name: c.name, fails };
   }
 
   // 2. Both builds.
