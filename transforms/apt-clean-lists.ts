@@ -4,6 +4,7 @@ import {
   type CacheEvent, type CacheSpec, type PmCommand,
 } from './shared/package-managers.js';
 import type { Fix, Skip, Transform } from '../src/transform-types.js';
+import { commentedCleanup } from './shared/commented-cleanup.js';
 
 export const APT_LISTS = '/var/lib/apt/lists';
 
@@ -45,6 +46,9 @@ function aptEvents(cmd: ShellCommand, pm: PmCommand | null): CacheEvent[] {
   return NEEDS_LISTS.has(sub) ? ['need'] : [];
 }
 
+/** `rm -rf /var/lib/apt/lists…` in a comment. */
+const CLEANUP_TEXT = /\brm\s+(-[A-Za-z-]+\s+)*\/var\/lib\/apt\/lists\b/;
+
 export const APT_LISTS_CACHE: CacheSpec = {
   what: 'apt package lists',
   paths: [APT_LISTS],
@@ -66,6 +70,11 @@ export const aptCleanLists: Transform = {
     for (const c of planCacheCleanups(m, APT_LISTS_CACHE)) {
       if (!c.edit) {
         skips.push({ reason: `apt lists not removed: ${c.skip}`, line: c.ins.line });
+        continue;
+      }
+      const commented = [c.ins, c.filledBy].map((i) => commentedCleanup(m, i, CLEANUP_TEXT)).find((l) => l !== null);
+      if (commented) {
+        skips.push({ reason: `apt lists not removed: the cleanup is commented out on line ${commented}`, line: c.ins.line });
         continue;
       }
       const since = c.filledBy === c.ins ? '' : ` (fetched on line ${c.filledBy.line} and used up to here)`;
