@@ -4,6 +4,7 @@ import {
   type CacheEvent, type CacheSpec, type PmCommand,
 } from './shared/package-managers.js';
 import type { Fix, Skip, Transform } from '../src/transform-types.js';
+import { commentedCleanup } from './shared/commented-cleanup.js';
 
 export const APT_LISTS = '/var/lib/apt/lists';
 
@@ -14,10 +15,28 @@ const NEEDS_LISTS = new Set([
   'showpkg', 'why', 'why-not',
 ]);
 
+/**
+ * Other commands that read the lists: gdebi and mk-build-deps --install resolve dependencies through apt (gdebi
+ * with python-apt, mk-build-deps by running apt-get install), apt-file reads the Contents indices that
+ * `apt-file update` puts in the lists directory (apt-file 3, Debian 9 and later), apt-rdepends and
+ * apt-show-versions read the package indices. equivs-build and dpkg do not read them.
+ */
+const LIST_READERS = ['gdebi', 'apt-file', 'apt-rdepends', 'apt-show-versions', 'mk-build-deps'];
+
+function readsLists(cmd: ShellCommand): boolean {
+  const eff = cmd.effective;
+  const name = eff?.name.value;
+  if (!eff || !name) return false;
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (base !== 'mk-build-deps') return LIST_READERS.includes(base);
+  // Without --install it only builds the dependency package.
+  return eff.args.some((a) => a.value === null || a.value === '--install' || /^-[a-z]*i/.test(a.value));
+}
+
 function aptEvents(cmd: ShellCommand, pm: PmCommand | null): CacheEvent[] {
   const paths = rmPaths(cmd);
   if (paths) return paths.some((p) => covers(p, APT_LISTS)) ? ['clean'] : [];
-  if (!pm) return [];
+  if (!pm) return readsLists(cmd) ? ['need'] : [];
   if (pm.tool === 'apt-cache') return ['need'];
   if (pm.tool !== 'apt-get' && pm.tool !== 'apt' && pm.tool !== 'aptitude') return [];
   const sub = pm.subName;
@@ -27,10 +46,13 @@ function aptEvents(cmd: ShellCommand, pm: PmCommand | null): CacheEvent[] {
   return NEEDS_LISTS.has(sub) ? ['need'] : [];
 }
 
+/** `rm -rf /var/lib/apt/lists…` in a comment. */
+const CLEANUP_TEXT = /\brm\s+(-[A-Za-z-]+\s+)*\/var\/lib\/apt\/lists\b/;
+
 export const APT_LISTS_CACHE: CacheSpec = {
   what: 'apt package lists',
   paths: [APT_LISTS],
-  mentions: ['apt-get', 'apt', 'aptitude', 'apt-cache'],
+  mentions: ['apt-get', 'apt', 'aptitude', 'apt-cache', ...LIST_READERS],
   scriptsMayNeed: true,
   events: aptEvents,
   cleanup: () => `rm -rf ${APT_LISTS}/*`,
@@ -48,6 +70,11 @@ export const aptCleanLists: Transform = {
     for (const c of planCacheCleanups(m, APT_LISTS_CACHE)) {
       if (!c.edit) {
         skips.push({ reason: `apt lists not removed: ${c.skip}`, line: c.ins.line });
+        continue;
+      }
+      const commented = [c.ins, c.filledBy].map((i) => commentedCleanup(m, i, CLEANUP_TEXT)).find((l) => l !== null);
+      if (commented) {
+        skips.push({ reason: `apt lists not removed: the cleanup is commented out on line ${commented}`, line: c.ins.line });
         continue;
       }
       const since = c.filledBy === c.ins ? '' : ` (fetched on line ${c.filledBy.line} and used up to here)`;

@@ -4,6 +4,7 @@ import {
   type CacheEvent, type CacheSpec, type PmCommand,
 } from './shared/package-managers.js';
 import type { Fix, Skip, Transform } from '../src/transform-types.js';
+import { commentedCleanup } from './shared/commented-cleanup.js';
 
 /** Cache directories of dnf (4 and 5), yum, microdnf and tdnf. */
 export const RPM_CACHE_PATHS = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5', '/var/cache/tdnf'];
@@ -66,6 +67,12 @@ export const ZYPPER_CACHE: CacheSpec = {
   cleanup: () => 'zypper clean --all',
 };
 
+/** The cleanup of each cache, as it reads in a comment. */
+const CLEANUP_TEXT = new Map<CacheSpec, RegExp>([
+  [RPM_CACHE, /\b(dnf5?|yum|microdnf|tdnf)\s+clean\b/],
+  [ZYPPER_CACHE, /\bzypper\s+(clean|cc)\b/],
+]);
+
 export const dnfClean: Transform = {
   id: 'dnf-clean',
   description: 'Add `dnf/yum/microdnf/tdnf clean all` (`zypper clean --all`) after package installs in stages that end up in the final image',
@@ -79,6 +86,11 @@ export const dnfClean: Transform = {
       for (const c of planCacheCleanups(m, cache)) {
         if (!c.edit) {
           skips.push({ reason: `${cache.what} not cleaned: ${c.skip}`, line: c.ins.line });
+          continue;
+        }
+        const commented = [c.ins, c.filledBy].map((i) => commentedCleanup(m, i, CLEANUP_TEXT.get(cache)!)).find((l) => l !== null);
+        if (commented) {
+          skips.push({ reason: `${cache.what} not cleaned: the cleanup is commented out on line ${commented}`, line: c.ins.line });
           continue;
         }
         fixes.push({

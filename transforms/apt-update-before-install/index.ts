@@ -1,4 +1,5 @@
 import type { Instruction, ShellCommand } from '../../src/model/types.js';
+import { alreadyInstalled } from './installed-packages.js';
 import { aptMount, followLists } from './lists-state.js';
 import { analysableRuns, parsePm, runsAsRoot, type PmCommand } from '../shared/package-managers.js';
 import { enclosing, failureIgnored } from '../shared/shell-context.js';
@@ -66,7 +67,8 @@ export const aptUpdateBeforeInstall: Transform = {
         skip(`the codemod cannot tell: ${state.reason}`);
         return false;
       }
-      const problem = aptMount(ins)
+      const problem = (state.kind === 'absent' ? alreadyInstalled(m, pm) : null)
+        ?? aptMount(ins)
         ?? placementProblem(ins, c)
         ?? operandsProblem(pm)
         ?? (pm.dynamic ? 'it has options the codemod cannot read' : null)
