@@ -15,6 +15,8 @@ export interface Download {
   path: string;
   /** Variables the path refers to. */
   vars: string[];
+  /** The output word exactly as the author wrote it (`-o WORD`), or null when the name is computed (wget's remote name). */
+  written: string | null;
 }
 
 /** A download the codemod cannot name, with the reason; null when the command is not a download to a file. */
@@ -87,7 +89,7 @@ function parse(tool: 'curl' | 'wget', args: Word[]): Parsed {
 const SIMPLE_SEGMENT = /^([A-Za-z0-9._+~-]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})+$/;
 
 /** Shell text without its quotes when it is one plain or double-quoted word with simple `$VAR` references. */
-function unquoted(raw: string): string | null {
+export function unquoted(raw: string): string | null {
   const m = /^"([^"\\`]*)"$/.exec(raw) ?? /^([^"'\\`\s]*)$/.exec(raw) ?? /^'([^']*)'$/.exec(raw);
   if (!m) return null;
   if (raw.startsWith("'") && m[1].includes('$')) return null;
@@ -95,7 +97,7 @@ function unquoted(raw: string): string | null {
   return m[1];
 }
 
-function namedVars(text: string): string[] {
+export function namedVars(text: string): string[] {
   return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((x) => x[1]);
 }
 
@@ -131,5 +133,7 @@ export function downloadOf(cmd: ShellCommand, vars: Record<string, string>): Dow
   const path = expandVars(text, vars);
   if (hasVariable(path) || path === '') return { cmd, problem: 'its path cannot be resolved' };
   const shellText = names.length ? `"${text}"` : text;
-  return { cmd, tool, shellText, path, vars: names };
+  let written: string | null = null;
+  if (p.output) written = p.output.attached === null ? p.output.word.raw : p.output.word.raw === p.output.word.value ? p.output.attached : null;
+  return { cmd, tool, shellText, path, vars: names, written };
 }

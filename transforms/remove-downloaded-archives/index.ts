@@ -4,6 +4,7 @@ import { globMatch } from '../shared/copy-paths.js';
 import { downloadOf, type Download } from './downloads.js';
 import { analysable, appendCommand, mountsOf, runsAsRoot } from '../shared/package-managers.js';
 import { runCwds } from './run-cwd.js';
+import { rmPath, writtenName } from './rm-path.js';
 import { enclosing } from '../shared/shell-context.js';
 import type { Fix, Skip, Transform } from '../../src/transform-types.js';
 
@@ -16,6 +17,13 @@ const CHECKERS = new Set([
   'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'md5sum', 'shasum', 'b2sum', 'gpg', 'gpgv', 'echo',
   'printf', 'test', '[', 'ls', 'file', 'stat', 'du', 'cosign', 'minisign', 'rm',
 ]);
+/**
+ * Packages that only set up a package repository (its .repo/.list file and signing key): a `.deb` or `.rpm` whose
+ * name (as saved, or as the URL names it) has a `release`, `keyring`, `repo` or `apt-config` part between `-`, `_`, `.` or `+` (remi-release-7.rpm,
+ * epel-release-latest-7.noarch.rpm, puppetlabs-release-trusty.deb, cuda-keyring_1.1-1_all.deb,
+ * pgdg-redhat-repo-latest.noarch.rpm, mysql-apt-config_0.8.29-1_all.deb). They weigh a few KB.
+ */
+const REPO_SETUP = /^(.*[-_.+])?(release|keyring|repo|apt-config)([-_.+].*)?\.(deb|rpm)$/i;
 const LOOPS = new Set(['for_statement', 'c_style_for_statement', 'while_statement', 'until_statement']);
 
 const base = (v: string) => v.slice(v.lastIndexOf('/') + 1);
@@ -56,6 +64,10 @@ interface Candidate {
   abs: string;
   cwd: string;
   extractedBy: ShellCommand;
+  /** The argument of `extractedBy` that names the archive, its value and the directory it runs in. */
+  extractWord: Word;
+  extractValue: string;
+  extractCwd: string;
 }
 
 /** Why the archive must stay, or null. */
@@ -96,15 +108,15 @@ function alreadyRemoved(ins: Instruction, c: Candidate, cwds: Map<ShellCommand, 
   return false;
 }
 
-/** The later command of the RUN that unpacks or installs the file. */
-function extraction(ins: Instruction, dl: Download, abs: string, cwds: Map<ShellCommand, string | null>): ShellCommand | null {
+/** The later command of the RUN that unpacks or installs the file, with the argument that names it. */
+function extraction(ins: Instruction, dl: Download, abs: string, cwds: Map<ShellCommand, string | null>): Pick<Candidate, 'extractedBy' | 'extractWord' | 'extractValue' | 'extractCwd'> | null {
   for (const cmd of ins.shell!.commands) {
     if (cmd.node.start <= dl.cmd.node.start || !EXTRACTORS.has(nameOf(cmd))) continue;
     const cwd = cwds.get(cmd);
     if (!cwd) continue;
     for (const w of cmd.effective?.args ?? []) {
       const v = wordValue(w, ins.state.vars)?.replace(/^--file=/, '');
-      if (v && !v.startsWith('-') && resolvePath(cwd, v) === abs) return cmd;
+      if (v && !v.startsWith('-') && resolvePath(cwd, v) === abs) return { extractedBy: cmd, extractWord: w, extractValue: v, extractCwd: cwd };
     }
   }
   return null;
@@ -142,9 +154,9 @@ export const removeDownloadedArchives: Transform = {
           continue;
         }
         const abs = resolvePath(cwd, dl.path);
-        const extractedBy = extraction(ins, dl, abs, cwds);
-        if (!extractedBy) continue;
-        const c: Candidate = { dl, abs, cwd, extractedBy };
+        const extracted = extraction(ins, dl, abs, cwds);
+        if (!extracted) continue;
+        const c: Candidate = { dl, abs, cwd, ...extracted };
         if (alreadyRemoved(ins, c, cwds)) continue;
         if (mountsOf(ins).some((mt) => mt.target !== null && rmCovers(mt.target, abs))) continue;
         const skip = (why: string) => skips.push({ reason: `${what} is left in place: ${why}`, line });
@@ -165,12 +177,16 @@ export const removeDownloadedArchives: Transform = {
           skip(keep);
           continue;
         }
+        if ([abs, ...(cmd.effective?.args ?? []).map((w) => w.value ?? '')].some((v) => REPO_SETUP.test(base(v)))) {
+          skip('a repository-setup package of a few KB: removing it gains nothing worth a change');
+          continue;
+        }
         found.push(c);
       }
       if (!found.length) continue;
       const end = cwds.size ? [...cwds.values()].at(-1) : null;
       const lastCd = ins.shell!.commands.some((x) => nameOf(x) === 'cd' && found.every((c) => x.node.start > c.dl.cmd.node.start));
-      const paths = found.map((c) => (c.dl.path.startsWith('/') || (!lastCd && end === c.cwd) ? c.dl.shellText : `${c.cwd === '/' ? '' : c.cwd}/${c.dl.shellText}`));
+      const paths = found.map((c) => rmPath(c.dl, c.cwd, writtenName(c.dl, c.cwd, c.extractWord, c.extractValue, c.extractCwd), end ?? null, lastCd));
       const sudo = runsAsRoot(ins) ? '' : found.every((c) => /^sudo$/.test(base(c.dl.cmd.name?.value ?? ''))) ? 'sudo ' : '';
       const edit = appendCommand(m, ins, `${sudo}rm -f ${[...new Set(paths)].join(' ')}`);
       const names = found.map((c) => base(c.abs)).join(', ');

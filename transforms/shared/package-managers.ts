@@ -2,6 +2,7 @@ import type { Edit } from '../../src/edits.js';
 import { afterBackquoteComments } from '../../src/model/backquote-comments.js';
 import { continuation } from '../../src/model/style.js';
 import { appendToScript } from './heredoc-append.js';
+import { ownContinuation } from './run-continuation.js';
 import type { Instruction, Model, ShellCommand, Stage, Word } from '../../src/model/types.js';
 import type { Skip } from '../../src/transform-types.js';
 
@@ -439,10 +440,14 @@ export function andLines(m: Model, runs: Instruction[]) {
 
 /**
  * Where `&&` goes on a new continuation line of this RUN and how the command after it is indented: as in the
- * RUN's own `&&` lines, else as in the file's other RUNs, else the file's style — except that a command
+ * RUN's own `&&` lines, else as the RUN's own other continuation lines (`ownContinuation`; `&&` placed as in the
+ * file's other RUNs when they do not show it), else as in the file's other RUNs, else the file's style — except that a command
  * appended after a line of arguments (`    curl \` / `    wget`) is not indented like those arguments.
  */
 export function runStyle(m: Model, ins: Instruction, pos?: number): { andPosition: 'leading' | 'trailing'; indent: string } {
+  const own = andLines(m, [ins]);
+  const cont = own.leading + own.trailing === 0 && pos !== undefined ? ownContinuation(m, ins, pos) : null;
+  if (cont) return { andPosition: cont.andPosition ?? runStyle(m, ins).andPosition, indent: cont.indent };
   for (const runs of [[ins], m.instructions.filter((i) => i.name === 'RUN')]) {
     const a = andLines(m, runs);
     if (a.leading + a.trailing === 0) continue;

@@ -3,4 +3,4 @@ FROM fedora:40
 RUN dnf install -y `
         make `
         patch && `
-    dnf clean all
+        dnf clean all

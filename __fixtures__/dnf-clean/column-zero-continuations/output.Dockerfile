@@ -1,0 +1,10 @@
+FROM centos:7
+RUN yum -y install curl wget unzip \
+iproute hostname which \
+openssh-server \
+&& yum clean all
+RUN ssh-keygen -A \
+&& sed -ri "s/a/b/" /etc/ssh/sshd_config \
+&& echo done
+RUN mkdir -p /var/log/app \
+	&& touch /var/log/app/log

@@ -1,0 +1,5 @@
+FROM fedora:40
+RUN set -eux; \
+    dnf install -y \
+        make \
+        patch
