@@ -66,42 +66,14 @@ function effect(m: Model, ins: Instruction, c: ShellCommand): string[] | 'forget
   return null;
 }
 
-/**
- * Package name → line of the install that put it in place, for the packages surely installed right before `cmd`
- * of `ins` (earlier RUNs of the stage chain and earlier commands of the same RUN).
- */
-export function installedBefore(m: Model, ins: Instruction, cmd: ShellCommand): Map<string, number> {
-  const installed = new Map<string, number>();
-  const visit = (i: Instruction, upTo: ShellCommand | null) => {
-    if (!analysable(i)) {
-      if (mentionsTool(m, i, ['apt-get', 'apt', 'aptitude', 'apt-mark', 'dpkg'])) installed.clear();
-      return;
-    }
-    for (const c of i.shell!.commands) {
-      if (c === upTo) return;
-      const e = effect(m, i, c);
-      if (e === 'forget') installed.clear();
-      else if (e) for (const n of e) installed.set(n, m.lineOf(c.node.start));
-    }
-  };
-  for (const stage of stageChain(ins.stage!).reverse()) {
-    if (stage.baseStage && stage.baseStage.instructions.some((i) => i.name === 'ONBUILD' && mentionsTool(m, i, ['apt-get', 'apt', 'aptitude', 'apt-mark', 'dpkg']))) {
-      installed.clear();
-    }
-    for (const i of stage.instructions) {
-      if (i.index > ins.index || i.name !== 'RUN') continue;
-      visit(i, i === ins ? cmd : null);
-    }
-  }
-  return installed;
-}
+const APT_STATE_TOOLS = ['apt-get', 'apt', 'aptitude', 'apt-mark', 'dpkg'];
 
 /**
- * When every package the install names was installed earlier, the reason it needs no lists; null otherwise (or
- * when an operand is not a plain package name, or an option may ask for what only the lists have: a release,
- * a reinstall, a configuration).
+ * When every package the install names is in `installed` (package name → line that installed it), the reason it
+ * needs no lists; null otherwise (or when an operand is not a plain package name, or an option may ask for what only
+ * the lists have: a release, a reinstall, a configuration).
  */
-export function alreadyInstalled(m: Model, pm: PmCommand): string | null {
+function answer(installed: Map<string, number>, pm: PmCommand): string | null {
   if (pm.dynamic || pm.operands.length === 0) return null;
   if (pm.options.some((o) => o.arg !== null || o.argWord !== null || o.name === '--reinstall')) return null;
   const names: string[] = [];
@@ -110,9 +82,55 @@ export function alreadyInstalled(m: Model, pm: PmCommand): string | null {
     if (!mt) return null;
     names.push(mt[1]);
   }
-  const installed = installedBefore(m, pm.ins, pm.cmd);
   if (!names.every((n) => installed.has(n))) return null;
   const lines = [...new Set(names.map((n) => installed.get(n)!))].sort((a, b) => a - b);
   const what = names.length === 1 ? `${names[0]} was` : `${names.join(', ')} were`;
   return `${what} installed on line ${lines.join(', ')}: apt finds ${names.length === 1 ? 'it' : 'them'} installed without the lists`;
+}
+
+const answers = new WeakMap<Model, Map<ShellCommand, string | null>>();
+
+/**
+ * The answer for every apt install of the file, found in one pass over each stage's chain (earlier RUNs of the
+ * chain and earlier commands of the same RUN): asking each install to look back would take time quadratic in the
+ * number of RUNs.
+ */
+function allAnswers(m: Model): Map<ShellCommand, string | null> {
+  let out = answers.get(m);
+  if (out) return out;
+  out = new Map();
+  for (const stage of m.stages) {
+    const installed = new Map<string, number>();
+    for (const st of stageChain(stage).reverse()) {
+      if (st.baseStage && st.baseStage.instructions.some((i) => i.name === 'ONBUILD' && mentionsTool(m, i, APT_STATE_TOOLS))) {
+        installed.clear();
+      }
+      for (const i of st.instructions) {
+        if (i.name !== 'RUN') continue;
+        if (!analysable(i)) {
+          if (mentionsTool(m, i, APT_STATE_TOOLS)) installed.clear();
+          continue;
+        }
+        for (const c of i.shell!.commands) {
+          if (st === stage) {
+            const pm = parsePm(i, c);
+            if (pm && APT_TOOLS.has(pm.tool) && pm.subName === 'install') out.set(c, answer(installed, pm));
+          }
+          const e = effect(m, i, c);
+          if (e === 'forget') installed.clear();
+          else if (e) for (const n of e) installed.set(n, m.lineOf(c.node.start));
+        }
+      }
+    }
+  }
+  answers.set(m, out);
+  return out;
+}
+
+/**
+ * When every package the install names was installed earlier in its stage's chain, the reason it needs no lists;
+ * null otherwise.
+ */
+export function alreadyInstalled(m: Model, pm: PmCommand): string | null {
+  return allAnswers(m).get(pm.cmd) ?? null;
 }
