@@ -4,8 +4,8 @@
  * names count; anything that may remove packages (remove, purge, apt-mark, dpkg -r, a script the codemod cannot
  * see) forgets them all.
  */
-import type { Instruction, Model, ShellCommand } from '../../src/model/types.js';
-import { analysable, hasOption, mentionsTool, opaqueScript, parsePm, stageChain, type PmCommand } from '../shared/package-managers.js';
+import type { Instruction, Model, ShellCommand, Stage } from '../../src/model/types.js';
+import { analysable, hasOption, mentionsTool, opaqueScript, parsePm, type PmCommand } from '../shared/package-managers.js';
 import { enclosing, failureIgnored } from '../shared/shell-context.js';
 
 const APT_TOOLS = new Set(['apt-get', 'apt', 'aptitude']);
@@ -40,8 +40,7 @@ function installs(pm: PmCommand): boolean {
 }
 
 /** What a command does to the installed set: names it installs, 'forget' (may remove packages), or null. */
-function effect(m: Model, ins: Instruction, c: ShellCommand): string[] | 'forget' | null {
-  const pm = parsePm(ins, c);
+function effect(m: Model, ins: Instruction, c: ShellCommand, pm: PmCommand | null): string[] | 'forget' | null {
   const name = basename(c.effective?.name.value ?? '');
   if (pm && APT_TOOLS.has(pm.tool)) {
     if (pm.subName === null) return pm.dynamic ? 'forget' : null;
@@ -91,37 +90,34 @@ function answer(installed: Map<string, number>, pm: PmCommand): string | null {
 const answers = new WeakMap<Model, Map<ShellCommand, string | null>>();
 
 /**
- * The answer for every apt install of the file, found in one pass over each stage's chain (earlier RUNs of the
- * chain and earlier commands of the same RUN): asking each install to look back would take time quadratic in the
- * number of RUNs.
+ * The answer for every apt install of the file, found in one pass over the stages in build order, as the lists are
+ * followed (a stage starts with what its base stage ended with): asking each install to look back would take time
+ * quadratic in the number of RUNs.
  */
 function allAnswers(m: Model): Map<ShellCommand, string | null> {
   let out = answers.get(m);
   if (out) return out;
   out = new Map();
+  const ends = new Map<Stage, Map<string, number>>();
   for (const stage of m.stages) {
-    const installed = new Map<string, number>();
-    for (const st of stageChain(stage).reverse()) {
-      if (st.baseStage && st.baseStage.instructions.some((i) => i.name === 'ONBUILD' && mentionsTool(m, i, APT_STATE_TOOLS))) {
-        installed.clear();
+    const base = stage.baseStage;
+    const installed = new Map(base ? ends.get(base) : undefined);
+    if (base && base.instructions.some((i) => i.name === 'ONBUILD' && mentionsTool(m, i, APT_STATE_TOOLS))) installed.clear();
+    for (const i of stage.instructions) {
+      if (i.name !== 'RUN') continue;
+      if (!analysable(i)) {
+        if (mentionsTool(m, i, APT_STATE_TOOLS)) installed.clear();
+        continue;
       }
-      for (const i of st.instructions) {
-        if (i.name !== 'RUN') continue;
-        if (!analysable(i)) {
-          if (mentionsTool(m, i, APT_STATE_TOOLS)) installed.clear();
-          continue;
-        }
-        for (const c of i.shell!.commands) {
-          if (st === stage) {
-            const pm = parsePm(i, c);
-            if (pm && APT_TOOLS.has(pm.tool) && pm.subName === 'install') out.set(c, answer(installed, pm));
-          }
-          const e = effect(m, i, c);
-          if (e === 'forget') installed.clear();
-          else if (e) for (const n of e) installed.set(n, m.lineOf(c.node.start));
-        }
+      for (const c of i.shell!.commands) {
+        const pm = parsePm(i, c);
+        if (pm && APT_TOOLS.has(pm.tool) && pm.subName === 'install') out.set(c, answer(installed, pm));
+        const e = effect(m, i, c, pm);
+        if (e === 'forget') installed.clear();
+        else if (e) for (const n of e) installed.set(n, m.lineOf(c.node.start));
       }
     }
+    ends.set(stage, installed);
   }
   answers.set(m, out);
   return out;
