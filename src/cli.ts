@@ -399,7 +399,7 @@ async function runStdin(run: Run): Promise<number> {
   const read = await readStdinLimited();
   const bytes = read.ok ? read.bytes : Buffer.alloc(0);
   const { plan } = await run.config.forFile(null, process.cwd(), true);
-  run.all = [...run.all, ...run.config.pluginTransforms().filter((t) => !run.all.some((a) => a.id === t.id))];
+  run.all = run.config.allTransforms();
   let res: FileResult = read.ok
     ? { status: 'error', message: 'internal error: no result', internal: true }
     : { status: 'error', message: read.message, internal: false };
@@ -463,7 +463,7 @@ async function runFiles(run: Run, paths: string[]): Promise<number> {
   });
   found.files = found.files.filter((f) => planOf.has(f));
   // Reports describe the transforms of plugins that config files named too.
-  run.all = [...run.all, ...run.config.pluginTransforms().filter((t) => !run.all.some((a) => a.id === t.id))];
+  run.all = run.config.allTransforms();
   // Only the JSON document needs every report at the end; text mode keeps counts.
   const reports: FileReport[] = [];
   const summary = emptySummary();

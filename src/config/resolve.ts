@@ -108,9 +108,9 @@ export class ConfigResolver {
     if (typeof this.cli.config === 'string') this.named = { ...(await this.finder.load(this.cli.config)), dir: process.cwd() };
   }
 
-  /** The transforms of plugins that config files named (loaded so far), each module once. */
-  pluginTransforms(): Transform[] {
-    const out: Transform[] = [];
+  /** Every transform of the run: the built-ins and `--plugin`'s, then those of plugins config files named (so far). */
+  allTransforms(): readonly Transform[] {
+    const out: Transform[] = [...(this.cli.all ?? TRANSFORMS)];
     for (const c of this.used) {
       for (const t of c.plugins.transforms) if (!out.some((o) => o.id === t.id)) out.push(t);
     }
