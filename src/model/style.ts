@@ -15,6 +15,34 @@ function mostCommon(values: string[]): string | null {
   return best;
 }
 
+/** A continuation line of code of an instruction (blank and comment lines inside a continuation left out). */
+export interface ContinuationLine {
+  indent: string;
+  /** The shell operator the line starts with (`&&`, `||`, `|`, `;`), or null. */
+  lead: string | null;
+  /** The operator the line of code before it ends with, before the escape character, or null. */
+  trail: string | null;
+}
+
+/** The continuation lines of code of an instruction's text (its first line is the keyword's, and is not one). */
+export function continuationLines(text: string, escape: '\\' | '`'): ContinuationLine[] {
+  const esc = escape === '\\' ? '\\\\' : escape;
+  const endsWithOperator = new RegExp(`(&&|\\|\\||\\||;)[ \t]*${esc}[ \t]*$`);
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const out: ContinuationLine[] = [];
+  let prev = lines[0];
+  for (const line of lines.slice(1)) {
+    if (/^[ \t]*(#.*)?$/.test(line)) continue;
+    out.push({
+      indent: /^[ \t]*/.exec(line)![0],
+      lead: /^[ \t]*(&&|\|\||\||;)/.exec(line)?.[1] ?? null,
+      trail: endsWithOperator.exec(prev)?.[1] ?? null,
+    });
+    prev = line;
+  }
+  return out;
+}
+
 /** Read the file's own conventions, so inserted text looks like the author wrote it. */
 export function detectStyle(text: string, escape: '\\' | '`', instructions: Instruction[]): Style {
   const crlf = (text.match(/\r\n/g) ?? []).length;
@@ -29,27 +57,21 @@ export function detectStyle(text: string, escape: '\\' | '`', instructions: Inst
   let trailing = 0;
   let upper = 0;
   let lower = 0;
-  const endsWithOperator = new RegExp(`(&&|\\|\\||;)[ \t]*\\${escape}[ \t]*$`);
-  const endsWithAnd = new RegExp(`&&[ \t]*\\${escape}[ \t]*$`);
+  /** Operators that end one command and start another (a pipe's right side is part of the same command line). */
+  const separates = (op: string | null) => op === '&&' || op === '||' || op === ';';
   for (const ins of instructions) {
     if (/^[A-Z]+$/.test(ins.keyword)) upper++;
     else if (/^[a-z]+$/.test(ins.keyword)) lower++;
-    const lines = text.slice(ins.start, ins.end).split('\n').map((l) => l.replace(/\r$/, ''));
-    let prev = lines[0];
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i];
-      if (/^[ \t]*(#.*)?$/.test(line)) continue;
-      const ind = /^[ \t]*/.exec(line)![0];
-      if (/^[ \t]*(&&|\|\||;)/.test(line)) {
-        commandIndents.push(ind);
-        if (/^[ \t]*&&/.test(line)) leading++;
-      } else if (endsWithOperator.test(prev)) {
-        commandIndents.push(ind);
+    for (const line of continuationLines(text.slice(ins.start, ins.end), escape)) {
+      if (separates(line.lead)) {
+        commandIndents.push(line.indent);
+        if (line.lead === '&&') leading++;
+      } else if (separates(line.trail)) {
+        commandIndents.push(line.indent);
       } else {
-        argumentIndents.push(ind);
+        argumentIndents.push(line.indent);
       }
-      if (endsWithAnd.test(prev)) trailing++;
-      prev = line;
+      if (line.trail === '&&') trailing++;
     }
   }
   // Lines that start a command show the author's indent for one. Argument lines are often aligned under the
